@@ -1,0 +1,69 @@
+#include "analysis/engine/analyzer.h"
+
+#include "analysis/engine/suppression.h"  // noqa
+#include "analysis/rules/registry.h"      // the rules
+
+#include <algorithm>  // sort
+#include <array>
+
+namespace perfhint {
+namespace {
+
+class CollectingSink final : public FindingSink {
+ public:
+  explicit CollectingSink(std::vector<Finding>& findings) : findings_(findings) {}
+
+  void report(const RuleInfo& rule, const Site& site, ByteRange range, std::string message,
+              std::optional<Fix> fix) override {
+    if (site.loopDepth >= 2) {
+      message += " (inside " + std::to_string(site.loopDepth) + " nested loops)";
+    }
+    findings_.push_back({&rule, range, std::move(message), severityForDepth(rule.severity, site.loopDepth),
+                         site.loopDepth, std::move(fix)});
+  }
+
+ private:
+  std::vector<Finding>& findings_;
+};
+
+}  // namespace
+
+Severity severityForDepth(Severity base, uint16_t loopDepth) {
+  if (base == Severity::Error || loopDepth < 2) return base;
+  int raised = static_cast<int>(base) - (loopDepth - 1);
+  return static_cast<Severity>(std::max(raised, static_cast<int>(Severity::Warning)));
+}
+
+std::vector<Finding> analyze(const Document& document, const RuleSelection& selection) {
+  SemanticModel model(document);
+
+  std::array<std::vector<const Rule*>, kNodeKindCount> rulesByKind;
+  for (const Rule* rule : allRules()) {
+    if (!selection.isEnabled(*rule)) continue;
+    for (NodeKind kind : rule->kinds()) rulesByKind[static_cast<size_t>(kind)].push_back(rule);
+  }
+
+  std::vector<Finding> findings;
+  CollectingSink sink(findings);
+  for (size_t kind = 0; kind < kNodeKindCount; ++kind) {
+    if (rulesByKind[kind].empty()) continue;
+    for (const Site& site : model.sites(static_cast<NodeKind>(kind))) {
+      for (const Rule* rule : rulesByKind[kind]) rule->check(site, model, sink);
+    }
+  }
+
+  if (!findings.empty() && !model.comments().empty()) {
+    Suppressions suppressions(model);
+    std::erase_if(findings, [&](const Finding& finding) {
+      return suppressions.suppresses(document.lines().lineColumn(finding.range.start).line,
+                                     finding.rule->code);
+    });
+  }
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.range.start != b.range.start) return a.range.start < b.range.start;
+    return a.rule->code < b.rule->code;
+  });
+  return findings;
+}
+
+}  // namespace perfhint

@@ -1,0 +1,20 @@
+// A rule's documentation as markdown: the one text behind hover, `perfhint rule` and
+// docs/rules.md.
+#pragma once
+
+#include "analysis/rules/rule.h"
+
+#include <string>
+#include <string_view>
+
+namespace perfhint {
+
+std::string_view severityName(Severity severity);
+
+/// The rule's full documentation, starting with a level-2 heading.
+std::string ruleMarkdown(const RuleInfo& rule);
+
+/// docs/rules.md: a table of every rule, then each rule's documentation.
+std::string allRulesMarkdown();
+
+}  // namespace perfhint

@@ -1,0 +1,99 @@
+#include "analysis/fix/apply_fixes.h"
+
+#include "analysis/engine/analyzer.h"  // re-analysis between rounds
+
+#include <algorithm>  // sort
+
+namespace perfhint {
+namespace {
+
+constexpr int kMaxRounds = 10;
+
+bool conflicts(const FixEdit& a, const FixEdit& b) {
+  return a.range.overlaps(b.range) || a.range.start == b.range.start;
+}
+
+bool conflictsWithAny(const Fix& fix, const std::vector<const FixEdit*>& taken) {
+  for (const FixEdit& edit : fix.edits) {
+    for (const FixEdit* other : taken) {
+      if (conflicts(edit, *other)) return true;
+    }
+  }
+  return false;
+}
+
+bool parsesWithoutErrors(const std::string& text, TSParser& parser) {
+  syntax::TreePtr tree(
+      ts_parser_parse_string(&parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
+  return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
+}
+
+}  // namespace
+
+bool isApplicable(const Finding& finding, bool includeUnsafe) {
+  return finding.fix && !finding.fix->edits.empty() &&
+         (includeUnsafe || finding.fix->safety == FixSafety::Safe);
+}
+
+size_t applyFixes(std::string& text, std::span<const Finding> findings, bool includeUnsafe) {
+  std::vector<const FixEdit*> taken;
+  size_t applied = 0;
+  for (const Finding& finding : findings) {
+    if (!isApplicable(finding, includeUnsafe) || conflictsWithAny(*finding.fix, taken)) continue;
+    for (const FixEdit& edit : finding.fix->edits) taken.push_back(&edit);
+    ++applied;
+  }
+  // Apply from the end so earlier offsets stay valid.
+  std::sort(taken.begin(), taken.end(),
+            [](const FixEdit* a, const FixEdit* b) { return a->range.start > b->range.start; });
+  for (const FixEdit* edit : taken) {
+    text.replace(edit->range.start, edit->range.length(), edit->replacement);
+  }
+  return applied;
+}
+
+FixOutcome fixUntilStable(std::string text, const RuleSelection& selection, bool includeUnsafe,
+                          TSParser& parser) {
+  FixOutcome outcome;
+  for (int round = 0;; ++round) {
+    Document document(text, parser);
+    std::vector<Finding> findings = analyze(document, selection);
+    bool anyApplicable = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+      return isApplicable(f, includeUnsafe);
+    });
+    if (!anyApplicable || round == kMaxRounds) {
+      outcome.remaining = std::move(findings);
+      break;
+    }
+    const bool parsedBefore = !document.hasSyntaxErrors();
+    std::string fixed = text;
+    size_t applied = applyFixes(fixed, findings, includeUnsafe);
+    if (parsedBefore && !parsesWithoutErrors(fixed, parser)) {
+      // Find the culprits: keep each fix only if the text still parses with it.
+      fixed = text;
+      applied = 0;
+      for (const Finding& finding : findings) {
+        if (!isApplicable(finding, includeUnsafe)) continue;
+        std::string candidate = text;
+        applyFixes(candidate, std::span(&finding, 1), includeUnsafe);
+        if (parsesWithoutErrors(candidate, parser)) {
+          text = std::move(candidate);
+          ++applied;
+          break;  // offsets of the others are stale now: re-analyse in the next round
+        }
+        ++outcome.rejected;
+      }
+      if (applied == 0) {
+        outcome.remaining = std::move(findings);
+        break;
+      }
+      fixed = text;
+    }
+    outcome.applied += applied;
+    text = std::move(fixed);
+  }
+  outcome.text = std::move(text);
+  return outcome;
+}
+
+}  // namespace perfhint

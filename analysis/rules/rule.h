@@ -1,0 +1,55 @@
+// The interface every rule implements, and the static facts that describe it.
+#pragma once
+
+#include "analysis/engine/finding.h"          // what a rule reports
+#include "analysis/semantic/semantic_model.h"  // what a rule asks
+
+#include <functional>   // sink
+#include <span>         // node kinds
+#include <string_view>
+
+namespace perfhint {
+
+/// A runnable before/after pair. Both print the same output; applying the rule's fix to
+/// `before` gives exactly `after` (tests check both).
+struct RuleExample {
+  std::string_view before;
+  std::string_view after;
+};
+
+/// Whether a rule offers fixes.
+enum class FixAvailability : uint8_t { None, Sometimes, Always };
+
+/// What a rule is, written once and shown by hover, `perfhint rule` and docs/rules.md.
+struct RuleInfo {
+  std::string_view code;     ///< "PH201"
+  std::string_view name;     ///< kebab-case name of the bad pattern: "string-concat-in-loop"
+  std::string_view summary;  ///< one line: what is flagged
+  Severity severity;         ///< default severity (raised when loops nest, see Analyzer)
+  FixAvailability fix;
+  std::string_view whySlow;    ///< markdown: why it costs time, with figures we measured
+  std::string_view useInstead; ///< markdown: the fast form
+  RuleExample example;
+  std::string_view fixSafety;  ///< markdown: when the fix is safe, when unsafe, when absent
+};
+
+/// Where a rule reports its findings; the analyzer fills in severity and suppression.
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  /// `site` gives the loop depth that multiplies the cost.
+  virtual void report(const RuleInfo& rule, const Site& site, ByteRange range,
+                      std::string message, std::optional<Fix> fix = std::nullopt) = 0;
+};
+
+/// A rule: stateless, shared by all threads.
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  /// The node kinds the analyzer hands to check(), each site once, in text order.
+  virtual std::span<const NodeKind> kinds() const = 0;
+  virtual void check(const Site& site, const SemanticModel& model, FindingSink& sink) const = 0;
+};
+
+}  // namespace perfhint

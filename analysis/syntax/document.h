@@ -1,0 +1,50 @@
+// A Python source file: its text, line index and tree-sitter tree, kept in step under edits.
+#pragma once
+
+#include "analysis/syntax/byte_range.h"   // edit ranges
+#include "analysis/syntax/line_index.h"   // offset <-> line/column
+#include "analysis/syntax/tree_sitter.h"  // the tree
+
+#include <string>
+#include <string_view>
+
+namespace perfhint {
+
+/// Owns the text and its syntax tree. An edit updates the tree with ts_tree_edit and reparses
+/// incrementally, so unchanged subtrees are reused.
+/// Not thread-safe; the parser passed in must not be used by another thread meanwhile.
+class Document {
+ public:
+  /// Parses `text` from scratch.
+  Document(std::string text, TSParser& parser);
+
+  const std::string& text() const { return text_; }
+  const LineIndex& lines() const { return lines_; }
+  TSTree* tree() const { return tree_.get(); }
+  TSNode root() const { return ts_tree_root_node(tree_.get()); }
+  bool hasSyntaxErrors() const { return ts_node_has_error(root()); }
+
+  /// The source text a node spans.
+  std::string_view text(TSNode node) const {
+    return std::string_view(text_).substr(ts_node_start_byte(node),
+                                          ts_node_end_byte(node) - ts_node_start_byte(node));
+  }
+  std::string_view text(ByteRange range) const {
+    return std::string_view(text_).substr(range.start, range.length());
+  }
+
+  /// Replaces `range` (clamped to the text) with `newText` and reparses incrementally.
+  void applyEdit(ByteRange range, std::string_view newText, TSParser& parser);
+
+ private:
+  TSPoint pointAt(uint32_t offset) const;
+
+  std::string text_;
+  LineIndex lines_;
+  syntax::TreePtr tree_;
+};
+
+/// Byte range a node spans.
+inline ByteRange rangeOf(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
+
+}  // namespace perfhint

@@ -1,0 +1,33 @@
+// `perfhint check`: options, the run, the report and the exit status.
+#pragma once
+
+#include <CLI/CLI.hpp>  // subcommand registration
+
+#include <string>
+#include <vector>
+
+namespace perfhint::cli {
+
+struct CheckArguments {
+  std::vector<std::string> paths{"."};
+  std::string outputFormat = "text";
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool fix = false;
+  bool unsafeFixes = false;
+  bool diff = false;
+  bool statistics = false;
+  bool exitZero = false;
+  unsigned threads = 0;
+};
+
+/// Exit statuses of `perfhint check`.
+enum ExitStatus : int { kExitClean = 0, kExitFindings = 1, kExitError = 2 };
+
+/// Adds the `check` subcommand, filling `arguments` when parsed.
+CLI::App* addCheckCommand(CLI::App& app, CheckArguments& arguments);
+
+/// Runs the check and returns the exit status.
+int runCheckCommand(const CheckArguments& arguments);
+
+}  // namespace perfhint::cli

@@ -1,0 +1,46 @@
+// Checks (and optionally fixes) a list of files in parallel, one parser per worker thread.
+#pragma once
+
+#include "analysis/engine/finding.h"        // results
+#include "analysis/rules/rule_selection.h"  // which rules
+#include "analysis/syntax/line_index.h"     // positions for reports
+
+#include <string>
+#include <vector>
+
+namespace perfhint::cli {
+
+enum class FixMode { Off, Apply, Diff };
+
+struct CheckOptions {
+  RuleSelection selection;
+  FixMode fixMode = FixMode::Off;
+  bool unsafeFixes = false;
+  unsigned threads = 0;  ///< 0: one per core
+};
+
+/// One file's outcome. With a fix mode, `text` is the fixed text and `findings` are what remains
+/// in it; `originalText` is what was read.
+struct FileResult {
+  std::string path;
+  std::string error;  ///< non-empty when the file could not be checked
+  std::string originalText;
+  std::string text;
+  LineIndex lines;  ///< of `text`
+  std::vector<Finding> findings;
+  size_t fixesApplied = 0;
+
+  bool changed() const { return text != originalText; }
+};
+
+/// Results in the order of `files`.
+std::vector<FileResult> runCheck(const std::vector<std::string>& files, const CheckOptions& options);
+
+/// One-based line and one-based column in code points, as editors and ruff show them.
+struct DisplayPosition {
+  uint32_t line;
+  uint32_t column;
+};
+DisplayPosition displayPosition(const FileResult& file, uint32_t offset);
+
+}  // namespace perfhint::cli

@@ -1,0 +1,28 @@
+// perfhint: finds the reasons Python code runs slow. `check` runs the checker over files,
+// `rule` prints rule documentation.
+#include "server/cli/check_command.h"  // perfhint check
+#include "server/cli/rule_command.h"   // perfhint rule
+
+#include <CLI/CLI.hpp>  // argument parsing
+
+int main(int argc, char** argv) {
+  CLI::App app{"perfhint: finds the reasons Python code runs slow, and fixes them"};
+  app.set_version_flag("--version", std::string("perfhint ") + PERFHINT_VERSION);
+  app.require_subcommand(1);
+
+  perfhint::cli::CheckArguments checkArguments;
+  CLI::App* check = perfhint::cli::addCheckCommand(app, checkArguments);
+  perfhint::cli::RuleArguments ruleArguments;
+  CLI::App* rule = perfhint::cli::addRuleCommand(app, ruleArguments);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // CLI11 exits 0 for --help/--version; usage errors become status 2.
+    int status = app.exit(error);
+    return status == 0 ? 0 : perfhint::cli::kExitError;
+  }
+  if (check->parsed()) return perfhint::cli::runCheckCommand(checkArguments);
+  if (rule->parsed()) return perfhint::cli::runRuleCommand(ruleArguments);
+  return perfhint::cli::kExitError;
+}
