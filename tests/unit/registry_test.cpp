@@ -1,0 +1,73 @@
+// The rule registry: every rule is complete, documented, has a fixture, and docs are current.
+#include "analysis/explain/rule_doc.h"
+#include "analysis/rules/registry.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace perfhint;
+
+namespace {
+
+bool isKebabCase(std::string_view name) {
+  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == '\n' || text.front() == ' ')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+}  // namespace
+
+TEST_CASE("every rule is complete and unique") {
+  std::set<std::string_view> codes, names;
+  std::string_view previous;
+  for (const Rule* rule : allRules()) {
+    const RuleInfo& info = rule->info();
+    CAPTURE(info.code);
+    CHECK(info.code.size() == 5);
+    CHECK(info.code.starts_with("PH"));
+    CHECK(codes.insert(info.code).second);
+    CHECK(names.insert(info.name).second);
+    CHECK(isKebabCase(info.name));
+    CHECK(previous < info.code);
+    previous = info.code;
+    CHECK(!trimmed(info.summary).empty());
+    CHECK(!trimmed(info.whySlow).empty());
+    CHECK(!trimmed(info.useInstead).empty());
+    CHECK(!trimmed(info.example.before).empty());
+    CHECK(!trimmed(info.example.after).empty());
+    CHECK(!trimmed(info.fixSafety).empty());
+    CHECK(!rule->kinds().empty());
+    std::filesystem::path fixture =
+        std::filesystem::path(PERFHINT_SOURCE_DIR) / "tests/fixtures" / (std::string(info.code) + ".py");
+    CHECK_MESSAGE(std::filesystem::exists(fixture), "missing fixture ", fixture);
+  }
+}
+
+TEST_CASE("docs/rules.md is generated from the registry") {
+  std::ifstream in(std::filesystem::path(PERFHINT_SOURCE_DIR) / "docs/rules.md");
+  std::ostringstream text;
+  text << in.rdbuf();
+  CHECK_MESSAGE(text.str() == allRulesMarkdown(), "docs/rules.md is stale: run `make docs`");
+}
+
+TEST_CASE("rule documentation has every section") {
+  const Rule* rule = findRule("PH701");
+  REQUIRE(rule);
+  std::string markdown = ruleMarkdown(rule->info());
+  CHECK(markdown.starts_with("## PH701 list-membership-literal\n"));
+  for (const char* section : {"### Why it is slow", "### Use instead", "### Example", "### Fix safety"}) {
+    CHECK_MESSAGE(markdown.find(section) != std::string::npos, section);
+  }
+}
