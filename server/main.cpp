@@ -1,7 +1,8 @@
 // perfhint: finds the reasons Python code runs slow. `check` runs the checker over files,
-// `rule` prints rule documentation.
+// `server` runs the language server, `rule` prints rule documentation.
 #include "server/cli/check_command.h"  // perfhint check
 #include "server/cli/rule_command.h"   // perfhint rule
+#include "server/lsp/server_command.h"  // perfhint server
 
 #include <CLI/CLI.hpp>  // argument parsing
 
@@ -14,6 +15,8 @@ int main(int argc, char** argv) {
   CLI::App* check = perfhint::cli::addCheckCommand(app, checkArguments);
   perfhint::cli::RuleArguments ruleArguments;
   CLI::App* rule = perfhint::cli::addRuleCommand(app, ruleArguments);
+  perfhint::lsp::ServerArguments serverArguments;
+  CLI::App* server = perfhint::lsp::addServerCommand(app, serverArguments);
 
   try {
     app.parse(argc, argv);
@@ -24,5 +27,6 @@ int main(int argc, char** argv) {
   }
   if (check->parsed()) return perfhint::cli::runCheckCommand(checkArguments);
   if (rule->parsed()) return perfhint::cli::runRuleCommand(ruleArguments);
+  if (server->parsed()) return perfhint::lsp::runServerCommand(serverArguments);
   return perfhint::cli::kExitError;
 }

@@ -25,6 +25,11 @@ TSPoint Document::pointAt(uint32_t offset) const {
 }
 
 void Document::applyEdit(ByteRange range, std::string_view newText, TSParser& parser) {
+  editText(range, newText);
+  reparse(parser);
+}
+
+void Document::editText(ByteRange range, std::string_view newText) {
   auto size = static_cast<uint32_t>(text_.size());
   range.end = std::min(range.end, size);
   range.start = std::min(range.start, range.end);
@@ -41,7 +46,42 @@ void Document::applyEdit(ByteRange range, std::string_view newText, TSParser& pa
   edit.new_end_point = pointAt(edit.new_end_byte);
 
   ts_tree_edit(tree_.get(), &edit);
-  tree_ = parse(parser, tree_.get(), text_);
+  parsed_ = false;
+}
+
+bool Document::reparse(TSParser& parser, const std::function<bool()>& shouldCancel) {
+  if (parsed_) return true;
+  if (!shouldCancel) {
+    tree_ = parse(parser, tree_.get(), text_);
+    parsed_ = true;
+    return true;
+  }
+  TSInput input{};
+  input.payload = this;
+  input.encoding = TSInputEncodingUTF8;
+  input.read = [](void* payload, uint32_t byte, TSPoint, uint32_t* bytesRead) -> const char* {
+    const std::string& text = static_cast<Document*>(payload)->text_;
+    if (byte >= text.size()) {
+      *bytesRead = 0;
+      return "";
+    }
+    *bytesRead = static_cast<uint32_t>(text.size() - byte);
+    return text.data() + byte;
+  };
+  TSParseOptions options{};
+  options.payload = const_cast<std::function<bool()>*>(&shouldCancel);
+  options.progress_callback = [](TSParseState* state) -> bool {
+    return (*static_cast<std::function<bool()>*>(state->payload))();
+  };
+  TSTree* tree = ts_parser_parse_with_options(&parser, tree_.get(), input, options);
+  if (!tree) {
+    // Cancelled: the parser keeps partial state that must not leak into an unrelated parse.
+    ts_parser_reset(&parser);
+    return false;
+  }
+  tree_.reset(tree);
+  parsed_ = true;
+  return true;
 }
 
 }  // namespace perfhint

@@ -5,6 +5,7 @@
 #include "analysis/syntax/line_index.h"   // offset <-> line/column
 #include "analysis/syntax/tree_sitter.h"  // the tree
 
+#include <functional>  // cancellation predicate
 #include <string>
 #include <string_view>
 
@@ -36,12 +37,25 @@ class Document {
   /// Replaces `range` (clamped to the text) with `newText` and reparses incrementally.
   void applyEdit(ByteRange range, std::string_view newText, TSParser& parser);
 
+  /// Replaces `range` (clamped) with `newText` and records the edit in the tree without
+  /// reparsing, so a burst of edits costs one reparse. Until reparse() succeeds, isParsed() is
+  /// false and the tree must not be read.
+  void editText(ByteRange range, std::string_view newText);
+
+  /// Reparses incrementally after editText(). `shouldCancel` (if given) is polled while parsing;
+  /// when it returns true the parse stops, the edited old tree is kept for the next attempt, and
+  /// reparse returns false.
+  bool reparse(TSParser& parser, const std::function<bool()>& shouldCancel = {});
+
+  bool isParsed() const { return parsed_; }
+
  private:
   TSPoint pointAt(uint32_t offset) const;
 
   std::string text_;
   LineIndex lines_;
   syntax::TreePtr tree_;
+  bool parsed_ = true;
 };
 
 /// Byte range a node spans.

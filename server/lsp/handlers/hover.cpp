@@ -1,0 +1,67 @@
+// textDocument/hover: on a flagged range, the finding explained; on a code in a `# noqa`
+// comment, that rule's documentation; elsewhere nothing.
+#include "server/lsp/language_server.h"
+
+#include "analysis/engine/suppression.h"  // parseNoqa
+#include "analysis/explain/rule_doc.h"    // rule documentation
+#include "analysis/rules/registry.h"      // findRule
+#include "server/lsp/convert.h"           // positions
+#include "server/lsp/hover_text.h"        // finding explanations
+
+namespace perfhint::lsp {
+namespace {
+
+// The rule code under `offset` in a `# noqa: ...` comment, or empty.
+std::string_view noqaCodeAt(const Document& document, uint32_t offset) {
+  TSNode node = ts_node_descendant_for_byte_range(document.root(), offset, offset);
+  if (syntax::nodeType(node) != "comment") return {};
+  std::string_view comment = document.text(node);
+  bool all = false;
+  std::vector<std::string_view> codes;
+  if (!parseNoqa(comment, all, codes)) return {};
+  for (std::string_view code : codes) {
+    auto start = static_cast<uint32_t>(code.data() - document.text().data());
+    if (start <= offset && offset <= start + code.size()) return code;
+  }
+  return {};
+}
+
+}  // namespace
+
+void LanguageServer::hover(protocol::HoverParams params, Reply reply) {
+  auto document = findDocument(params.textDocument.uri, "hover");
+  if (!document) {
+    reply.result(nullptr);
+    return;
+  }
+  runOnCurrentDocument(document, std::move(reply), [this, position = params.position](OpenDocument& open, Reply answer) {
+    ensureAnalysis(open, false);
+    const Document& text = *open.document;
+    uint32_t offset = toOffset(text, position, encoding_);
+
+    std::string markdown;
+    std::optional<ByteRange> range;
+    for (const Finding& finding : open.analysis->findings) {
+      if (finding.range.start <= offset && offset <= finding.range.end) {
+        if (!markdown.empty()) markdown += "\n\n---\n\n";
+        markdown += findingHover(finding);
+        if (!range) range = finding.range;
+      }
+    }
+    if (markdown.empty()) {
+      std::string_view code = noqaCodeAt(text, offset);
+      const Rule* rule = code.empty() ? nullptr : findRule(code);
+      if (!rule) {
+        answer.result(nullptr);
+        return;
+      }
+      markdown = ruleMarkdown(rule->info());
+      auto start = static_cast<uint32_t>(code.data() - text.text().data());
+      range = ByteRange{start, start + static_cast<uint32_t>(code.size())};
+    }
+    protocol::Hover hover{{protocol::MarkupKind::Markdown, std::move(markdown)}, toRange(text, *range, encoding_)};
+    answer.result(hover);
+  });
+}
+
+}  // namespace perfhint::lsp

@@ -1,0 +1,68 @@
+// initialize / initialized: negotiate the position encoding, read the client's capabilities and
+// initial settings, and announce what perfhint serves.
+#include "server/lsp/language_server.h"
+
+#include "protocol/uri.h"  // the docs link
+
+#include <filesystem>
+#include <unistd.h>  // readlink
+
+namespace perfhint::lsp {
+namespace {
+
+// docs/rules.md of this build: beside the binary's source tree (build/perfhint) or installed
+// under share/doc/perfhint. Empty when neither exists.
+std::string findRulesDocument() {
+  std::error_code error;
+  std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return {};
+  for (const auto& candidate : {binary.parent_path().parent_path() / "docs/rules.md",
+                                binary.parent_path().parent_path() / "share/doc/perfhint/rules.md"}) {
+    if (std::filesystem::exists(candidate, error)) {
+      return protocol::pathToFileUri(std::filesystem::canonical(candidate, error).string()).value_or("");
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) {
+  const protocol::ClientCapabilities& client = params.capabilities;
+  encoding_ = protocol::negotiatePositionEncoding(client.positionEncodings);
+  clientPullsDiagnostics_ = client.pullDiagnostics;
+  clientResolvesCodeActions_ =
+      std::find(client.codeActionResolveProperties.begin(), client.codeActionResolveProperties.end(),
+                "edit") != client.codeActionResolveProperties.end();
+  clientHasConfiguration_ = client.workspaceConfiguration;
+  clientAppliesEdits_ = client.workspaceApplyEdit;
+  if (params.trace) traceLevel_ = *params.trace;
+  docsBase_ = findRulesDocument();
+  if (!params.initializationOptions.is_null()) {
+    // Accept both {"perfhint": {...}} and the settings object itself.
+    const nlohmann::json& options = params.initializationOptions;
+    applySettings(options.contains("perfhint") ? options["perfhint"] : options);
+  }
+
+  nlohmann::json capabilities = {
+      {"positionEncoding", protocol::positionEncodingName(encoding_)},
+      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"hoverProvider", true},
+      {"codeActionProvider",
+       {{"codeActionKinds", {"quickfix", "source.fixAll.perfhint"}}, {"resolveProvider", true}}},
+      {"diagnosticProvider",
+       {{"identifier", "perfhint"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}}},
+      {"executeCommandProvider", {{"commands", {"perfhint.applyAllFixes"}}}},
+  };
+  protocol::InitializeResult result;
+  result.capabilities = std::move(capabilities);
+  result.serverInfo = protocol::ServerInfo{"perfhint", std::string(PERFHINT_VERSION)};
+  lifecycle_ = Lifecycle::Running;
+  reply.result(result);
+}
+
+void LanguageServer::initialized(nlohmann::json) {
+  if (clientHasConfiguration_) requestWorkspaceConfiguration();
+}
+
+}  // namespace perfhint::lsp

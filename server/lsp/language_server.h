@@ -1,0 +1,146 @@
+// perfhint's language server: lifecycle, dispatch, documents and their analysis.
+//
+// Design. Messages arrive on the io thread (connection.h), in order. The dispatcher checks the
+// lifecycle, decodes params into protocol structs (bad params answer InvalidParams) and calls a
+// handler; each handler lives in handlers/<method>.cpp and reads like the spec's section for
+// its method. Work on a document runs on a worker pool, serialised per document by the
+// document's strand: edits are applied there in arrival order (text at once, tree reparse
+// deferred), and analysis runs after a debounce. Every change bumps the document's generation
+// on the io thread, so work started for an older generation sees it is stale: a reparse in
+// progress is cancelled, a debounced analysis is skipped, and a request whose document changed
+// under it answers ContentModified. Results reach the client through Connection::send, which is
+// thread-safe. Nothing here blocks the io thread on analysis.
+#pragma once
+
+#include "protocol/lsp_types.h"            // params and results
+#include "protocol/position_encoding.h"    // negotiated encoding
+#include "server/lsp/connection.h"         // the client
+#include "server/lsp/open_document.h"      // documents
+#include "server/lsp/reply.h"              // answering requests
+#include "server/lsp/server_settings.h"    // configuration
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace perfhint::lsp {
+
+struct ServerOptions {
+  unsigned workerThreads = 0;  ///< 0: one per core
+  std::string logFile;         ///< also write log messages here when set
+};
+
+class LanguageServer {
+ public:
+  LanguageServer(boost::asio::io_context& io, std::shared_ptr<Connection> connection,
+                 ServerOptions options);
+  ~LanguageServer();
+  LanguageServer(const LanguageServer&) = delete;
+  LanguageServer& operator=(const LanguageServer&) = delete;
+
+  /// Starts serving; returns at once (the caller runs the io_context).
+  void start();
+  /// After the io_context stops: 0 when `exit` followed `shutdown`, else 1.
+  int exitStatus() const { return exitStatus_; }
+
+ private:
+  enum class Lifecycle { Uninitialized, Running, ShutDown };
+  using RequestHandler = std::function<void(const nlohmann::json& params, Reply reply)>;
+  using NotificationHandler = std::function<void(const nlohmann::json& params)>;
+
+  // ---- dispatch (language_server.cpp) ----
+  void registerHandlers();
+  template <typename Params>
+  void onRequest(const char* method, void (LanguageServer::*handler)(Params, Reply));
+  template <typename Params>
+  void onNotification(const char* method, void (LanguageServer::*handler)(Params));
+  void onFrame(protocol::FrameEvent event);
+  void onRequestMessage(protocol::Request request);
+  void onNotificationMessage(protocol::Notification notification);
+  void onClientClosed();
+  void stop(int status);
+
+  // ---- handlers: one file each under handlers/ ----
+  void initialize(protocol::InitializeParams params, Reply reply);
+  void initialized(nlohmann::json params);
+  void shutdown(nlohmann::json params, Reply reply);
+  void exit(nlohmann::json params);
+  void didOpen(protocol::DidOpenTextDocumentParams params);
+  void didChange(protocol::DidChangeTextDocumentParams params);
+  void didClose(protocol::DidCloseTextDocumentParams params);
+  void didSave(protocol::DidSaveTextDocumentParams params);
+  void diagnostic(protocol::DocumentDiagnosticParams params, Reply reply);
+  void hover(protocol::HoverParams params, Reply reply);
+  void codeAction(protocol::CodeActionParams params, Reply reply);
+  void codeActionResolve(protocol::CodeAction params, Reply reply);
+  void executeCommand(protocol::ExecuteCommandParams params, Reply reply);
+  void didChangeConfiguration(protocol::DidChangeConfigurationParams params);
+  void cancelRequest(protocol::CancelParams params);
+  void setTrace(protocol::SetTraceParams params);
+
+  // ---- documents and analysis (document_analysis.cpp) ----
+  std::shared_ptr<OpenDocument> findDocument(const std::string& uri, const char* method);
+  /// Runs `task` on the document's strand unless the document changed meanwhile, in which case
+  /// the reply is ContentModified.
+  void runOnCurrentDocument(std::shared_ptr<OpenDocument> document, Reply reply,
+                            std::function<void(OpenDocument&, Reply)> task);
+  /// On the strand: reparse and analyse the current text unless already done. Returns false
+  /// when a newer change cancelled the parse.
+  bool ensureAnalysis(OpenDocument& document, bool cancellable);
+  void scheduleAnalysis(std::shared_ptr<OpenDocument> document);
+  void analyzeAndPublish(OpenDocument& document);
+  void publishDiagnostics(const OpenDocument& document);
+  /// Re-analyses and re-publishes every open document (after a configuration change).
+  void refreshAllDocuments();
+  /// A snapshot of the settings; callable from any thread.
+  std::shared_ptr<const ServerSettings> settings() const {
+    std::lock_guard lock(settingsMutex_);
+    return settings_;
+  }
+  void applySettings(const nlohmann::json& values);
+  void requestWorkspaceConfiguration();
+
+  // ---- client messages ----
+  void notify(const char* method, nlohmann::json params);
+  void sendRequest(const char* method, nlohmann::json params,
+                   std::function<void(const protocol::Response&)> onResponse);
+  void log(protocol::MessageType type, const std::string& message);
+  void trace(const std::string& message, const std::string& verbose = {});
+
+  boost::asio::io_context& io_;
+  std::shared_ptr<Connection> connection_;
+  ServerOptions options_;
+  boost::asio::thread_pool workers_;
+  FILE* logFile_ = nullptr;
+
+  // Touched on the io thread only.
+  Lifecycle lifecycle_ = Lifecycle::Uninitialized;
+  bool shutdownRequested_ = false;
+  int exitStatus_ = 1;
+  std::unordered_map<std::string, RequestHandler> requestHandlers_;
+  std::unordered_map<std::string, NotificationHandler> notificationHandlers_;
+  std::unordered_map<std::string, std::shared_ptr<OpenDocument>> documents_;
+  std::unordered_map<std::string, std::weak_ptr<PendingRequest>> requestsInFlight_;
+  std::unordered_map<std::string, std::function<void(const protocol::Response&)>> responseHandlers_;
+  int64_t nextServerRequestId_ = 1;
+  mutable std::mutex settingsMutex_;
+  std::shared_ptr<const ServerSettings> settings_ = std::make_shared<ServerSettings>();
+  std::string docsBase_;  ///< file URI of docs/rules.md when found beside the binary
+  std::atomic<uint64_t> nextResultId_{1};
+  protocol::TraceValue traceLevel_ = protocol::TraceValue::Off;
+
+  // Set by initialize, read by workers afterwards.
+  protocol::PositionEncoding encoding_ = protocol::PositionEncoding::Utf16;
+  bool clientPullsDiagnostics_ = false;
+  bool clientResolvesCodeActions_ = false;
+  bool clientHasConfiguration_ = false;
+  bool clientAppliesEdits_ = false;
+};
+
+}  // namespace perfhint::lsp
