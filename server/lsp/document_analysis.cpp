@@ -93,7 +93,7 @@ void LanguageServer::refreshAllDocuments() {
   }
 }
 
-void LanguageServer::applySettings(const nlohmann::json& values) {
+bool LanguageServer::applySettings(const nlohmann::json& values) {
   ServerSettings next = *settings();
   std::vector<std::string> errors = updateSettings(next, values);
   if (!errors.empty()) {
@@ -101,10 +101,11 @@ void LanguageServer::applySettings(const nlohmann::json& values) {
     for (const std::string& error : errors) message += "\n- " + error;
     notify("window/showMessage", protocol::ShowMessageParams{protocol::MessageType::Warning, message});
     log(protocol::MessageType::Warning, message);
-    return;
+    return false;
   }
   std::lock_guard lock(settingsMutex_);
   settings_ = std::make_shared<const ServerSettings>(std::move(next));
+  return true;
 }
 
 void LanguageServer::requestWorkspaceConfiguration() {
@@ -112,8 +113,7 @@ void LanguageServer::requestWorkspaceConfiguration() {
   params.items.push_back({std::nullopt, std::string("perfhint")});
   sendRequest("workspace/configuration", params, [this](const protocol::Response& response) {
     if (response.error || !response.result.is_array() || response.result.empty()) return;
-    applySettings(response.result[0]);
-    refreshAllDocuments();
+    if (applySettings(response.result[0])) refreshAllDocuments();
   });
 }
 

@@ -180,12 +180,14 @@ void LanguageServer::notify(const char* method, json params) {
 
 void LanguageServer::sendRequest(const char* method, json params,
                                  std::function<void(const protocol::Response&)> onResponse) {
-  // Called from any thread: ids and the response table belong to the io thread.
-  boost::asio::post(io_, [this, method, params = std::move(params), onResponse = std::move(onResponse)]() mutable {
-    json id = nextServerRequestId_++;
-    responseHandlers_[id.dump()] = std::move(onResponse);
-    connection_->send(protocol::serializeRequest(id, method, params));
+  // Callable from any thread. The response table belongs to the io thread: the registration is
+  // posted there before the message is queued (also through the io thread), so it is in place
+  // before any response can arrive, and the request goes out before anything sent after it.
+  json id = nextServerRequestId_++;
+  boost::asio::post(io_, [this, key = id.dump(), onResponse = std::move(onResponse)]() mutable {
+    responseHandlers_[key] = std::move(onResponse);
   });
+  connection_->send(protocol::serializeRequest(id, method, params));
 }
 
 void LanguageServer::log(protocol::MessageType type, const std::string& message) {

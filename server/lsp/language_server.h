@@ -103,7 +103,8 @@ class LanguageServer {
     std::lock_guard lock(settingsMutex_);
     return settings_;
   }
-  void applySettings(const nlohmann::json& values);
+  /// Returns false (and tells the user) when the values are invalid; the settings then stay.
+  bool applySettings(const nlohmann::json& values);
   void requestWorkspaceConfiguration();
 
   // ---- client messages ----
@@ -128,7 +129,7 @@ class LanguageServer {
   std::unordered_map<std::string, std::shared_ptr<OpenDocument>> documents_;
   std::unordered_map<std::string, std::weak_ptr<PendingRequest>> requestsInFlight_;
   std::unordered_map<std::string, std::function<void(const protocol::Response&)>> responseHandlers_;
-  int64_t nextServerRequestId_ = 1;
+  std::atomic<int64_t> nextServerRequestId_{1};
   mutable std::mutex settingsMutex_;
   std::shared_ptr<const ServerSettings> settings_ = std::make_shared<ServerSettings>();
   std::string docsBase_;  ///< file URI of docs/rules.md when found beside the binary

@@ -7,8 +7,7 @@ namespace perfhint::lsp {
 void LanguageServer::didChangeConfiguration(protocol::DidChangeConfigurationParams params) {
   const nlohmann::json& settings = params.settings;
   if (settings.is_object() && settings.contains("perfhint")) {
-    applySettings(settings["perfhint"]);
-    refreshAllDocuments();
+    if (applySettings(settings["perfhint"])) refreshAllDocuments();
   } else if (clientHasConfiguration_) {
     requestWorkspaceConfiguration();
   }
