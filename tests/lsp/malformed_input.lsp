@@ -4,6 +4,9 @@
 # Not JSON.
 --> raw: Content-Length: 9\r\n\r\n{"a": tru
 <-- {"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": "<any>"}}
+# A document text that is not valid UTF-8 is not valid JSON either.
+--> raw: Content-Length: 96\r\n\r\n{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"text": "\xff\xfe"}}}
+<-- {"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": "<any>"}}
 # JSON, but not a request: no method, wrong version, an array (batch), params of the wrong type.
 --> {"jsonrpc": "2.0", "id": 2}
 <-- {"jsonrpc": "2.0", "id": 2, "error": {"code": -32600, "message": "<any>"}}

@@ -3,7 +3,7 @@
 
 A transcript is a list of blocks, each starting with a marker at the start of a line:
   --> JSON        a message the client sends (the JSON may span several lines)
-  --> raw: TEXT   bytes sent as they are, with \\r \\n \\\\ escapes (for framing errors)
+  --> raw: TEXT   bytes sent as they are, with \\r \\n \\\\ \\xHH escapes (for framing errors)
   <-- JSON        the next message the server must send, compared exactly: same keys, same
                   values, except that the string "<any>" matches any value, "<prefix>TEXT"
                   any string that starts with TEXT, and "<id>" the id of the last request the
@@ -35,7 +35,22 @@ def parse_blocks(text):
 
 
 def unescape(text):
-    return text.replace("\\r", "\r").replace("\\n", "\n").replace("\\\\", "\\").encode()
+    """\\r, \\n, \\\\ and \\xHH escapes to bytes."""
+    out = bytearray()
+    i = 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            code = text[i + 1]
+            if code == "x":
+                out.append(int(text[i + 2:i + 4], 16))
+                i += 4
+                continue
+            out += {"r": b"\r", "n": b"\n", "\\": b"\\"}[code]
+            i += 2
+            continue
+        out += text[i].encode()
+        i += 1
+    return bytes(out)
 
 
 class Server:
