@@ -21,7 +21,8 @@ struct CheckArguments {
   unsigned threads = 0;
 };
 
-/// Exit statuses of `perfhint check`.
+/// Exit statuses of `perfhint check`: findings (or, with --diff, changes) give 1 unless
+/// --exit-zero; a usage error or a path that could not be checked gives 2 regardless.
 enum ExitStatus : int { kExitClean = 0, kExitFindings = 1, kExitError = 2 };
 
 /// Adds the `check` subcommand, filling `arguments` when parsed.

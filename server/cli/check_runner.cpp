@@ -5,8 +5,10 @@
 #include "analysis/syntax/tree_sitter.h"  // a parser per thread
 #include "server/cli/source_file.h"       // loadSource
 
+#include <algorithm>  // stable_sort, count_if
 #include <atomic>
 #include <thread>
+#include <tuple>  // tie
 
 namespace perfhint::cli {
 namespace {
@@ -32,13 +34,21 @@ void checkOne(const std::string& path, const CheckOptions& options, TSParser& pa
     result.fixesApplied = outcome.applied;
   }
   result.lines = LineIndex(result.text);
+  // Reports promise a stable order whatever the rules or the fix rounds returned.
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     return std::tie(a.range.start, a.range.end, a.rule->code) <
+                            std::tie(b.range.start, b.range.end, b.rule->code);
+                   });
 }
 
 }  // namespace
 
-std::vector<FileResult> runCheck(const std::vector<std::string>& files, const CheckOptions& options) {
+std::vector<FileResult> runCheck(const std::vector<std::string>& files,
+                                 const CheckOptions& options) {
   std::vector<FileResult> results(files.size());
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(files.size(), 1)));
 
   // Workers take the next file index until none is left; results land in their own slots.
@@ -58,10 +68,17 @@ std::vector<FileResult> runCheck(const std::vector<std::string>& files, const Ch
   return results;
 }
 
-DisplayPosition displayPosition(const FileResult& file, uint32_t offset) {
+DisplayPosition displayPosition(const FileResult& file, uint32_t offset, ColumnUnit unit) {
   LineColumn position = file.lines.lineColumn(offset);
   std::string_view lineText = file.lines.lineText(file.text, position.line);
-  uint32_t column = countCodePoints(lineText.substr(0, position.column));
+  std::string_view before = lineText.substr(0, position.column);
+  uint32_t column = countCodePoints(before);
+  if (unit == ColumnUnit::Utf16CodeUnits) {
+    // Code points past U+FFFF (four UTF-8 bytes, lead byte 0xF0 and up) take two UTF-16 units.
+    column += static_cast<uint32_t>(std::count_if(before.begin(), before.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0xF0;
+    }));
+  }
   return {position.line + 1, column + 1};
 }
 

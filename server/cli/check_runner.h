@@ -34,13 +34,21 @@ struct FileResult {
 };
 
 /// Results in the order of `files`.
-std::vector<FileResult> runCheck(const std::vector<std::string>& files, const CheckOptions& options);
+std::vector<FileResult> runCheck(const std::vector<std::string>& files,
+                                 const CheckOptions& options);
 
-/// One-based line and one-based column in code points, as editors and ruff show them.
+/// What a column counts: code points (as editors and ruff show them) or UTF-16 code units (as
+/// SARIF counts by default and LSP does).
+enum class ColumnUnit { CodePoints, Utf16CodeUnits };
+
+/// A one-based line and a one-based column.
 struct DisplayPosition {
   uint32_t line;
   uint32_t column;
 };
-DisplayPosition displayPosition(const FileResult& file, uint32_t offset);
+
+/// Where byte `offset` of `file.text` is, its column counted in `unit`.
+DisplayPosition displayPosition(const FileResult& file, uint32_t offset,
+                                ColumnUnit unit = ColumnUnit::CodePoints);
 
 }  // namespace perfhint::cli

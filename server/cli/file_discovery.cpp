@@ -1,8 +1,11 @@
 #include "server/cli/file_discovery.h"
 
-#include <algorithm>   // sort, unique
+#include "server/cli/git_ignore.h"  // .gitignore rules
+
+#include <algorithm>  // find, sort, unique
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 namespace perfhint::cli {
@@ -11,8 +14,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::array<std::string_view, 9> kSkippedDirectories = {
-    ".git", ".hg", "__pycache__", "node_modules", ".tox", ".nox", ".mypy_cache",
-    ".perfhint_cache", ".venv"};
+    ".git", ".hg",         "__pycache__",     "node_modules", ".tox",
+    ".nox", ".mypy_cache", ".perfhint_cache", ".venv",
+};
 
 bool isSkippedDirectory(const fs::path& directory) {
   std::string name = directory.filename().string();
@@ -36,6 +40,48 @@ std::string displayPath(const fs::path& path) {
   return text;
 }
 
+// Walks one directory named on the command line. Directory symlinks are not followed (they
+// could loop); an unreadable directory is reported and the walk goes on beside it.
+class DirectoryWalk {
+ public:
+  DirectoryWalk(const fs::path& root, DiscoveredFiles& found)
+      : root_(root), gitIgnore_(GitIgnore::forWalk(root)), found_(found) {}
+
+  void run() { walk(root_); }
+
+ private:
+  void walk(const fs::path& directory) {
+    std::error_code error;
+    fs::directory_iterator entries(directory, error);
+    for (; !error && entries != fs::directory_iterator(); entries.increment(error)) {
+      visit(*entries);
+    }
+    if (error) {
+      found_.errors.push_back(displayPath(directory) +
+                              ": cannot read directory: " + error.message());
+    }
+  }
+
+  void visit(const fs::directory_entry& entry) {
+    const fs::path& path = entry.path();
+    std::error_code error;
+    bool isDirectory = !entry.is_symlink(error) && entry.is_directory(error);
+    if (isDirectory) {
+      if (!isSkippedDirectory(path) && !isIgnored(path, true)) walk(path);
+    } else if (isPythonFile(path) && entry.is_regular_file(error) && !isIgnored(path, false)) {
+      found_.files.push_back(displayPath(path));
+    }
+  }
+
+  bool isIgnored(const fs::path& path, bool isDirectory) const {
+    return gitIgnore_ && gitIgnore_->isIgnored(path.lexically_relative(root_), isDirectory);
+  }
+
+  fs::path root_;
+  std::optional<GitIgnore> gitIgnore_;
+  DiscoveredFiles& found_;
+};
+
 }  // namespace
 
 DiscoveredFiles discoverPythonFiles(const std::vector<std::string>& paths) {
@@ -43,30 +89,15 @@ DiscoveredFiles discoverPythonFiles(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code error;
     fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
-      result.errors.push_back(path + ": no such file or directory");
-      continue;
-    }
-    if (!fs::is_directory(status)) {
-      result.files.push_back(displayPath(path));
-      continue;
-    }
-    fs::recursive_directory_iterator walk(path, fs::directory_options::skip_permission_denied, error);
-    if (error) {
-      result.errors.push_back(path + ": " + error.message());
-      continue;
-    }
-    for (auto entry = walk; entry != fs::recursive_directory_iterator(); entry.increment(error)) {
-      if (error) {
-        result.errors.push_back(path + ": " + error.message());
-        break;
-      }
-      std::error_code typeError;
-      if (entry->is_directory(typeError)) {
-        if (isSkippedDirectory(entry->path())) entry.disable_recursion_pending();
-      } else if (entry->is_regular_file(typeError) && isPythonFile(entry->path())) {
-        result.files.push_back(displayPath(entry->path()));
-      }
+    if (!fs::exists(status)) {
+      result.errors.push_back(path + ": " +
+                              (error && error != std::errc::no_such_file_or_directory
+                                   ? "cannot access: " + error.message()
+                                   : std::string("no such file or directory")));
+    } else if (fs::is_directory(status)) {
+      DirectoryWalk(path, result).run();
+    } else {
+      result.files.push_back(displayPath(path));  // named files are checked whatever their name
     }
   }
   std::sort(result.files.begin(), result.files.end());

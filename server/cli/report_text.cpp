@@ -36,7 +36,8 @@ std::string caretLine(std::string_view lineText, uint32_t startColumn, uint32_t 
 
 }  // namespace
 
-void writeTextReport(std::ostream& out, std::span<const FileResult> files, const ReportOptions& options) {
+void writeTextReport(std::ostream& out, std::span<const FileResult> files,
+                     const ReportOptions& options) {
   Style style{options.color};
   size_t total = 0, fixable = 0, unsafeOnly = 0, fixed = 0;
   for (const FileResult& file : files) {
@@ -44,8 +45,10 @@ void writeTextReport(std::ostream& out, std::span<const FileResult> files, const
     for (const Finding& finding : file.findings) {
       ++total;
       DisplayPosition position = displayPosition(file, finding.range.start);
-      if (isApplicable(finding, options.unsafeFixes)) ++fixable;
-      else if (finding.fix) ++unsafeOnly;
+      if (isApplicable(finding, options.unsafeFixes))
+        ++fixable;
+      else if (finding.fix)
+        ++unsafeOnly;
       fmt::print(out, "{}{}{}:{}:{}: {}{}{} {}{}\n", style.bold(), file.path, style.reset(),
                  position.line, position.column, style.red(), finding.rule->code, style.reset(),
                  finding.message, isApplicable(finding, options.unsafeFixes) ? " [*]" : "");
@@ -53,7 +56,8 @@ void writeTextReport(std::ostream& out, std::span<const FileResult> files, const
       LineColumn start = file.lines.lineColumn(finding.range.start);
       LineColumn end = file.lines.lineColumn(finding.range.end);
       std::string_view lineText = file.lines.lineText(file.text, start.line);
-      uint32_t endColumn = end.line == start.line ? end.column : static_cast<uint32_t>(lineText.size());
+      uint32_t endColumn =
+          end.line == start.line ? end.column : static_cast<uint32_t>(lineText.size());
       endColumn = std::min<uint32_t>(endColumn, static_cast<uint32_t>(lineText.size()));
       fmt::print(out, "    {}\n    {}{}{}\n", lineText, style.cyan(),
                  caretLine(lineText, start.column, endColumn), style.reset());
@@ -61,7 +65,12 @@ void writeTextReport(std::ostream& out, std::span<const FileResult> files, const
   }
   if (fixed) fmt::print(out, "Fixed {} finding{}.\n", fixed, fixed == 1 ? "" : "s");
   if (total == 0) {
-    if (!fixed) fmt::print(out, "All checks passed.\n");
+    if (options.uncheckedPaths) {
+      fmt::print(out, "No findings, but {} path{} could not be checked.\n", options.uncheckedPaths,
+                 options.uncheckedPaths == 1 ? "" : "s");
+    } else if (!fixed) {
+      fmt::print(out, "All checks passed.\n");
+    }
     return;
   }
   fmt::print(out, "Found {} finding{}.\n", total, total == 1 ? "" : "s");
@@ -74,7 +83,8 @@ void writeTextReport(std::ostream& out, std::span<const FileResult> files, const
   }
 }
 
-void writeStatistics(std::ostream& out, std::span<const FileResult> files, const ReportOptions& options) {
+void writeStatistics(std::ostream& out, std::span<const FileResult> files,
+                     const ReportOptions& options) {
   struct Row {
     const RuleInfo* rule;
     size_t count = 0;

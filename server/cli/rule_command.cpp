@@ -11,7 +11,8 @@ CLI::App* addRuleCommand(CLI::App& app, RuleArguments& arguments) {
   CLI::App* rule = app.add_subcommand("rule", "Show a rule's documentation");
   rule->add_option("code", arguments.code, "Rule code, e.g. PH201");
   rule->add_flag("--all", arguments.all, "List every rule");
-  rule->add_flag("--markdown", arguments.markdown, "Print the documentation of every rule (docs/rules.md)");
+  rule->add_flag("--markdown", arguments.markdown,
+                 "Print the documentation of every rule (docs/rules.md)");
   return rule;
 }
 
@@ -31,7 +32,8 @@ int runRuleCommand(const RuleArguments& arguments) {
   for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   const Rule* rule = findRule(code);
   if (!rule) {
-    fmt::print(stderr, "perfhint: unknown rule '{}'; `perfhint rule --all` lists them\n", arguments.code);
+    fmt::print(stderr, "perfhint: unknown rule '{}'; `perfhint rule --all` lists them\n",
+               arguments.code);
     return 2;
   }
   fmt::print("{}", ruleMarkdown(rule->info()));

@@ -40,12 +40,15 @@ void LanguageServer::hover(protocol::HoverParams params, Reply reply) {
     uint32_t offset = toOffset(text, position, encoding_);
 
     std::string markdown;
-    std::optional<ByteRange> range;
+    ByteRange range{};  // of the first finding under the cursor
     for (const Finding& finding : open.analysis->findings) {
       if (finding.range.start <= offset && offset <= finding.range.end) {
-        if (!markdown.empty()) markdown += "\n\n---\n\n";
+        if (markdown.empty()) {
+          range = finding.range;
+        } else {
+          markdown += "\n\n---\n\n";
+        }
         markdown += findingHover(finding);
-        if (!range) range = finding.range;
       }
     }
     if (markdown.empty()) {
@@ -59,7 +62,7 @@ void LanguageServer::hover(protocol::HoverParams params, Reply reply) {
       auto start = static_cast<uint32_t>(code.data() - text.text().data());
       range = ByteRange{start, start + static_cast<uint32_t>(code.size())};
     }
-    protocol::Hover hover{{protocol::MarkupKind::Markdown, std::move(markdown)}, toRange(text, *range, encoding_)};
+    protocol::Hover hover{{protocol::MarkupKind::Markdown, std::move(markdown)}, toRange(text, range, encoding_)};
     answer.result(hover);
   });
 }

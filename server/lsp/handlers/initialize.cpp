@@ -10,14 +10,14 @@
 namespace perfhint::lsp {
 namespace {
 
-// docs/rules.md of this build: beside the binary's source tree (build/perfhint) or installed
-// under share/doc/perfhint. Empty when neither exists.
+// docs/rules.md for this binary: installed under share/doc/perfhint, or in the source tree it was
+// built from. Empty when there is none.
 std::string findRulesDocument() {
   std::error_code error;
   std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", error);
   if (error) return {};
-  for (const auto& candidate : {binary.parent_path().parent_path() / "docs/rules.md",
-                                binary.parent_path().parent_path() / "share/doc/perfhint/rules.md"}) {
+  for (const auto& candidate : {binary.parent_path().parent_path() / "share/doc/perfhint/rules.md",
+                                std::filesystem::path(PERFHINT_SOURCE_DOCS) / "rules.md"}) {
     if (std::filesystem::exists(candidate, error)) {
       return protocol::pathToFileUri(std::filesystem::canonical(candidate, error).string()).value_or("");
     }
