@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all bootstrap build demo test bench clean docs format
+.PHONY: all bootstrap build demo test test-asan bench clean docs format
 
 all: build
 
@@ -23,11 +23,19 @@ demo: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build tree.
+test-asan: bootstrap
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPERFHINT_SANITIZE=address,undefined
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
 bench: build
 	$(BUILD_DIR)/perfhint-bench
+	$(BUILD_DIR)/perfhint-grammar-bench
+	$(BUILD_DIR)/perfhint-lsp-bench --perfhint $(BUILD_DIR)/perfhint
 
 docs: build
-	$(BUILD_DIR)/perfhint rule --markdown > docs/rules.md
+	./scripts/update-docs $(BUILD_DIR)/perfhint
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

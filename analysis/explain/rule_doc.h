@@ -14,6 +14,10 @@ std::string_view severityName(Severity severity);
 /// The rule's full documentation, starting with a level-2 heading.
 std::string ruleMarkdown(const RuleInfo& rule);
 
+/// A markdown table of every rule, linking each code to its section in `document` (empty: the
+/// same page).
+std::string rulesTableMarkdown(std::string_view document);
+
 /// docs/rules.md: a table of every rule, then each rule's documentation.
 std::string allRulesMarkdown();
 

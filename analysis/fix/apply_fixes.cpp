@@ -52,6 +52,38 @@ size_t applyFixes(std::string& text, std::span<const Finding> findings, bool inc
   return applied;
 }
 
+FixRound applyFixesThatParse(std::string& text, std::span<const Finding> findings,
+                             bool includeUnsafe, TSParser& parser) {
+  std::string fixed = text;
+  size_t applied = applyFixes(fixed, findings, includeUnsafe);
+  if (applied == 0 || parsesWithoutErrors(fixed, parser) || !parsesWithoutErrors(text, parser)) {
+    text = std::move(fixed);
+    return {applied, 0};
+  }
+  // Some fix breaks the parse: try each alone on the original text and keep those that parse.
+  FixRound round;
+  std::vector<Finding> parsing;
+  for (const Finding& finding : findings) {
+    if (!isApplicable(finding, includeUnsafe)) continue;
+    std::string candidate = text;
+    applyFixes(candidate, std::span(&finding, 1), includeUnsafe);
+    if (parsesWithoutErrors(candidate, parser)) {
+      parsing.push_back(finding);
+    } else {
+      ++round.rejected;
+    }
+  }
+  fixed = text;
+  round.applied = applyFixes(fixed, parsing, includeUnsafe);
+  if (round.applied > 1 && !parsesWithoutErrors(fixed, parser)) {
+    // Fine alone but not together: keep the first; the next round re-analyses the rest.
+    fixed = text;
+    round.applied = applyFixes(fixed, std::span(parsing.data(), 1), includeUnsafe);
+  }
+  text = std::move(fixed);
+  return round;
+}
+
 FixOutcome fixUntilStable(std::string text, const RuleSelection& selection, bool includeUnsafe,
                           TSParser& parser) {
   FixOutcome outcome;
@@ -65,32 +97,14 @@ FixOutcome fixUntilStable(std::string text, const RuleSelection& selection, bool
       outcome.remaining = std::move(findings);
       break;
     }
-    const bool parsedBefore = !document.hasSyntaxErrors();
-    std::string fixed = text;
-    size_t applied = applyFixes(fixed, findings, includeUnsafe);
-    if (parsedBefore && !parsesWithoutErrors(fixed, parser)) {
-      // Find the culprits: keep each fix only if the text still parses with it.
-      fixed = text;
-      applied = 0;
-      for (const Finding& finding : findings) {
-        if (!isApplicable(finding, includeUnsafe)) continue;
-        std::string candidate = text;
-        applyFixes(candidate, std::span(&finding, 1), includeUnsafe);
-        if (parsesWithoutErrors(candidate, parser)) {
-          text = std::move(candidate);
-          ++applied;
-          break;  // offsets of the others are stale now: re-analyse in the next round
-        }
-        ++outcome.rejected;
-      }
-      if (applied == 0) {
-        outcome.remaining = std::move(findings);
-        break;
-      }
-      fixed = text;
+    FixRound result = applyFixesThatParse(text, findings, includeUnsafe, parser);
+    outcome.applied += result.applied;
+    // A refused fix stays in the text and is refused again each round: count the last round's.
+    outcome.rejected = result.rejected;
+    if (result.applied == 0) {
+      outcome.remaining = std::move(findings);
+      break;
     }
-    outcome.applied += applied;
-    text = std::move(fixed);
   }
   outcome.text = std::move(text);
   return outcome;

@@ -20,17 +20,28 @@ bool isApplicable(const Finding& finding, bool includeUnsafe);
 /// (overlapping ranges or insertions at the same offset). Returns how many were applied.
 size_t applyFixes(std::string& text, std::span<const Finding> findings, bool includeUnsafe);
 
+/// What one round of fixing did.
+struct FixRound {
+  size_t applied = 0;   ///< fixes applied
+  size_t rejected = 0;  ///< fixes refused because the result did not parse
+};
+
+/// Like applyFixes, but refuses fixes that break the parse of a text that parsed: when the
+/// result has a syntax error, each fix is tried alone on `text` and only those that parse are
+/// applied (together if that still parses, else just the first of them).
+FixRound applyFixesThatParse(std::string& text, std::span<const Finding> findings,
+                             bool includeUnsafe, TSParser& parser);
+
 struct FixOutcome {
   std::string text;               ///< the fixed text
   size_t applied = 0;             ///< fixes applied over all rounds
-  size_t rejected = 0;            ///< fixes refused because the result did not parse
+  size_t rejected = 0;            ///< fixes refused in the last round because the result did not parse
   std::vector<Finding> remaining; ///< findings of the final text (ranges refer to `text`)
 };
 
 /// Analyses, fixes and re-analyses until no applicable fix is left (at most a few rounds, so a
-/// rule that keeps re-flagging its own output cannot loop forever). A round whose result has a
-/// syntax error the input did not have falls back to applying its fixes one at a time, keeping
-/// those that parse.
+/// rule that keeps re-flagging its own output cannot loop forever). Each round applies its fixes
+/// with applyFixesThatParse, so a fix that breaks the parse never blocks the others.
 FixOutcome fixUntilStable(std::string text, const RuleSelection& selection, bool includeUnsafe,
                           TSParser& parser);
 

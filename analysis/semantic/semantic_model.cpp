@@ -13,6 +13,8 @@ struct Frame {
   uint32_t depth;  // tree depth of the node that pushed it
   bool isFunction;
   int32_t index;   // into functions_ or loops_
+  // For a function, its body: defaults, annotations and decorators run in the enclosing scope.
+  ByteRange body;
 };
 
 ValueShape shapeOf(TSNode value) {
@@ -46,18 +48,21 @@ SemanticModel::SemanticModel(const Document& document) : document_(document) { b
 void SemanticModel::build() {
   syntax::TreeCursor cursor(document_.root());
   std::vector<Frame> frames;
+  // The nodes above the cursor, root first. ts_node_parent searches down from the root each
+  // time, so the walk keeps its own path.
+  std::vector<TSNode> ancestors;
   uint32_t depth = 0;
 
   auto recordImport = [&](TSNode statement, std::string_view local, std::string qualified,
                           int32_t function) {
     ImportBinding binding{statement, local, std::move(qualified), function, false, false};
-    // Imports are few: looking up the ancestors of each one is cheap.
     TSNode child = statement;
-    for (TSNode parent = ts_node_parent(statement); !ts_node_is_null(parent);
-         child = parent, parent = ts_node_parent(parent)) {
+    for (auto above = ancestors.rbegin(); above != ancestors.rend(); child = *above++) {
+      TSNode parent = *above;
       std::string_view type = nodeType(parent);
       if (type == "function_definition") break;
-      if (type == "if_statement" &&
+      // Only the `if` branch: an `else:` beside it runs when not type checking.
+      if (type == "if_statement" && ts_node_eq(childByField(parent, "consequence"), child) &&
           isTypeCheckingCondition(document_.text(childByField(parent, "condition")))) {
         binding.typeCheckingOnly = true;
       }
@@ -84,6 +89,7 @@ void SemanticModel::build() {
       ByteRange range = rangeOf(node);
       for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
         if (frame->isFunction) {
+          if (!frame->body.contains(range)) continue;
           site.function = frame->index;
           break;
         }
@@ -103,7 +109,8 @@ void SemanticModel::build() {
           functions_.push_back(
               {node, document_.text(childByField(node, "name")), nodeType(first) == "async",
                site.function});
-          frames.push_back({depth, true, static_cast<int32_t>(functions_.size() - 1)});
+          frames.push_back({depth, true, static_cast<int32_t>(functions_.size() - 1),
+                            rangeOf(childByField(node, "body"))});
           break;
         }
         case NodeKind::ForStatement:
@@ -118,7 +125,9 @@ void SemanticModel::build() {
           if (kind == NodeKind::ForStatement) {
             loop.repeated = rangeOf(body);
           } else if (kind == NodeKind::WhileStatement) {
-            loop.repeated = {ts_node_start_byte(childByField(node, "condition")), range.end};
+            // Up to the end of the body: an `else:` clause runs once.
+            loop.repeated = {ts_node_start_byte(childByField(node, "condition")),
+                             ts_node_end_byte(body)};
           } else {
             loop.repeated = rangeOf(body);
             // The first clause's iterable runs once; what follows it runs per item.
@@ -131,7 +140,7 @@ void SemanticModel::build() {
             }
           }
           loops_.push_back(loop);
-          frames.push_back({depth, false, static_cast<int32_t>(loops_.size() - 1)});
+          frames.push_back({depth, false, static_cast<int32_t>(loops_.size() - 1), {}});
           break;
         }
         case NodeKind::ImportStatement:
@@ -173,7 +182,7 @@ void SemanticModel::build() {
         case NodeKind::Assignment: {
           TSNode left = childByField(node, "left");
           TSNode right = childByField(node, "right");
-          TSNode parent = ts_node_parent(node);
+          TSNode parent = ancestors.empty() ? TSNode{} : ancestors.back();
           if (!ts_node_is_null(right) && nodeType(left) == "identifier" &&
               nodeType(parent) == "expression_statement") {
             Binding binding{document_.text(left), shapeOf(right), {}, site.function, parent, right};
@@ -193,6 +202,7 @@ void SemanticModel::build() {
     }
 
     if (cursor.gotoFirstChild()) {
+      ancestors.push_back(node);
       ++depth;
       continue;
     }
@@ -200,6 +210,7 @@ void SemanticModel::build() {
       while (!frames.empty() && frames.back().depth >= depth) frames.pop_back();
       if (cursor.gotoNextSibling()) break;
       if (!cursor.gotoParent()) return;
+      ancestors.pop_back();
       --depth;
     }
   }
@@ -270,10 +281,11 @@ const Binding* SemanticModel::bindingBefore(std::string_view name, int32_t funct
 }
 
 bool SemanticModel::hasCommentIn(ByteRange range) const {
-  // Comments are recorded in text order.
+  // Comments are recorded in text order. One that only partly overlaps the range counts too:
+  // replacing the range would cut it.
   auto first = std::lower_bound(comments_.begin(), comments_.end(), range.start,
-                                [](ByteRange comment, uint32_t offset) { return comment.start < offset; });
-  return first != comments_.end() && first->end <= range.end;
+                                [](ByteRange comment, uint32_t offset) { return comment.end <= offset; });
+  return first != comments_.end() && first->start < range.end;
 }
 
 }  // namespace perfhint

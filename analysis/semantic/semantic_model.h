@@ -19,7 +19,8 @@ namespace perfhint {
 inline constexpr int32_t kModuleScope = -1;
 inline constexpr int32_t kNoLoop = -1;
 
-/// A node with its context: the innermost enclosing function (kModuleScope at top level) and
+/// A node with its context: the innermost function whose body holds the node (kModuleScope at
+/// top level; defaults and annotations belong to the enclosing scope, where they run) and
 /// the innermost loop whose repeated part holds the node, counting only loops inside that
 /// function. `loopDepth` is how many such loops nest around the node.
 struct Site {
@@ -119,7 +120,7 @@ class SemanticModel {
   /// The last binding of `name` in `function`'s own scope before `offset`, or nullptr.
   const Binding* bindingBefore(std::string_view name, int32_t function, uint32_t offset) const;
 
-  /// Whether a comment lies inside `range`.
+  /// Whether a comment lies inside `range`, even in part.
   bool hasCommentIn(ByteRange range) const;
 
  private:

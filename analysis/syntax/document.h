@@ -25,8 +25,9 @@ class Document {
   TSNode root() const { return ts_tree_root_node(tree_.get()); }
   bool hasSyntaxErrors() const { return ts_node_has_error(root()); }
 
-  /// The source text a node spans.
+  /// The source text a node spans; empty for a null node (an absent optional field).
   std::string_view text(TSNode node) const {
+    if (ts_node_is_null(node)) return {};
     return std::string_view(text_).substr(ts_node_start_byte(node),
                                           ts_node_end_byte(node) - ts_node_start_byte(node));
   }

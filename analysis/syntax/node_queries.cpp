@@ -1,5 +1,7 @@
 #include "analysis/syntax/node_queries.h"
 
+#include <utility>  // pair
+
 namespace perfhint {
 
 using syntax::nodeType;
@@ -43,6 +45,213 @@ TSNode firstChildOfType(TSNode node, std::string_view type) {
     if (nodeType(child) == type) return child;
   }
   return TSNode{};
+}
+
+namespace {
+
+bool isField(TSNode parent, std::string_view field, TSNode child) {
+  return ts_node_eq(syntax::childByField(parent, field), child);
+}
+
+// Containers an assignment or loop target can destructure through: `a, (b, *c) = ...`.
+bool isUnpackingPattern(std::string_view type) {
+  return type == "pattern_list" || type == "tuple_pattern" || type == "list_pattern" ||
+         type == "list_splat_pattern" || type == "dictionary_splat_pattern" || type == "tuple" ||
+         type == "list" || type == "parenthesized_expression" || type == "expression_list";
+}
+
+}  // namespace
+
+bool isBindingOccurrence(TSNode identifier) {
+  TSNode child = identifier;
+  TSNode parent = ts_node_parent(child);
+  while (!ts_node_is_null(parent) && isUnpackingPattern(nodeType(parent))) {
+    child = parent;
+    parent = ts_node_parent(parent);
+  }
+  if (ts_node_is_null(parent)) return false;
+  std::string_view type = nodeType(parent);
+  if (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
+      type == "for_in_clause") {
+    return isField(parent, "left", child);
+  }
+  if (type == "named_expression") return isField(parent, "name", child);
+  if (type == "default_parameter" || type == "typed_default_parameter" ||
+      type == "function_definition" || type == "class_definition") {
+    return isField(parent, "name", child);
+  }
+  if (type == "aliased_import") return isField(parent, "alias", child);
+  if (type == "as_pattern_target" || type == "global_statement" ||
+      type == "nonlocal_statement" || type == "delete_statement" || type == "parameters" ||
+      type == "lambda_parameters" || type == "typed_parameter") {
+    return true;
+  }
+  if (type == "dotted_name") {
+    // `import a.b` binds `a`; `from m import a` binds `a`; a capture in a `case` pattern binds.
+    TSNode statement = ts_node_parent(parent);
+    std::string_view statementType = nodeType(statement);
+    if (statementType == "import_statement") {
+      return ts_node_eq(ts_node_named_child(parent, 0), child);
+    }
+    if (statementType == "import_from_statement") {
+      return !isField(statement, "module_name", parent);
+    }
+    return statementType == "case_pattern";
+  }
+  return false;
+}
+
+std::vector<TSNode> variablesNamed(TSNode root, std::string_view source, std::string_view name,
+                                   bool intoFunctions) {
+  std::vector<TSNode> found;
+  auto isVariableNamed = [&](TSNode node) {
+    if (nodeType(node) != "identifier") return false;
+    uint32_t start = ts_node_start_byte(node);
+    if (source.substr(start, ts_node_end_byte(node) - start) != name) return false;
+    TSNode parent = ts_node_parent(node);
+    std::string_view parentType = nodeType(parent);
+    if (parentType == "attribute") return !isField(parent, "attribute", node);
+    if (parentType == "keyword_argument") return !isField(parent, "name", node);
+    return true;
+  };
+  syntax::TreeCursor cursor(root);
+  bool atRoot = true;
+  while (true) {
+    TSNode node = cursor.node();
+    bool descend = true;
+    std::string_view type = nodeType(node);
+    if (!intoFunctions && !atRoot && (type == "function_definition" || type == "lambda")) {
+      // Another scope: only the name of a `def` binds in this one.
+      TSNode defName = syntax::childByField(node, "name");
+      if (!ts_node_is_null(defName) && isVariableNamed(defName)) found.push_back(defName);
+      descend = false;
+    } else if (isVariableNamed(node)) {
+      found.push_back(node);
+    }
+    atRoot = false;
+    if (descend && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return found;
+    }
+  }
+}
+
+namespace {
+
+// The statement or expression an identifier's binding belongs to, looking through unpacking
+// patterns: the `assignment` for `a, b = ...`, the `for_in_clause` for `[... for a, b in ...]`.
+TSNode bindingOwner(TSNode identifier) {
+  TSNode owner = ts_node_parent(identifier);
+  while (!ts_node_is_null(owner) && isUnpackingPattern(nodeType(owner))) {
+    owner = ts_node_parent(owner);
+  }
+  return owner;
+}
+
+bool containsNode(TSNode outer, TSNode inner) {
+  return !ts_node_is_null(outer) && ts_node_start_byte(outer) <= ts_node_start_byte(inner) &&
+         ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+}
+
+bool isComprehension(std::string_view type) {
+  return type == "list_comprehension" || type == "set_comprehension" ||
+         type == "dictionary_comprehension" || type == "generator_expression";
+}
+
+bool opensScope(std::string_view type) {
+  return type == "function_definition" || type == "lambda" || isComprehension(type);
+}
+
+// Whether `node`, somewhere under `opener` (a def, lambda or comprehension), runs in the scope
+// that `opener` opens. Defaults, annotations and a comprehension's first iterable run outside.
+bool runsInScopeOf(TSNode opener, TSNode node) {
+  if (isComprehension(nodeType(opener))) {
+    TSNode first = firstChildOfType(opener, "for_in_clause");
+    return !containsNode(syntax::childByField(first, "right"), node);
+  }
+  if (containsNode(syntax::childByField(opener, "body"), node)) return true;
+  return containsNode(syntax::childByField(opener, "parameters"), node) &&
+         isBindingOccurrence(node);
+}
+
+// The innermost def, lambda or comprehension whose scope `node` runs in, searching up to
+// `limit` (the module or a def). Null when `node` runs outside `limit`.
+TSNode owningScope(TSNode node, TSNode limit) {
+  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+    bool isLimit = ts_node_eq(at, limit);
+    if (opensScope(nodeType(at)) && runsInScopeOf(at, node)) return at;
+    if (isLimit) return opensScope(nodeType(at)) ? TSNode{} : at;
+  }
+  return TSNode{};
+}
+
+// Whether the scope `opener` opens has a variable `name` of its own. A walrus inside a
+// comprehension binds in the scope around it; `global` and `nonlocal` defer to another scope.
+bool bindsOwnVariable(TSNode opener, std::string_view source, std::string_view name) {
+  bool comprehension = isComprehension(nodeType(opener));
+  bool binds = false;
+  for (TSNode node : variablesNamed(opener, source, name, true)) {
+    if (!ts_node_eq(owningScope(node, opener), opener) || !isBindingOccurrence(node)) continue;
+    std::string_view owner = nodeType(bindingOwner(node));
+    if (owner == "global_statement" || owner == "nonlocal_statement") return false;
+    if (!comprehension || owner == "for_in_clause") binds = true;
+  }
+  return binds;
+}
+
+}  // namespace
+
+bool isPlainRebinding(TSNode identifier) {
+  if (!isBindingOccurrence(identifier)) return false;
+  std::string_view owner = nodeType(bindingOwner(identifier));
+  return owner != "augmented_assignment" && owner != "delete_statement" &&
+         owner != "global_statement" && owner != "nonlocal_statement";
+}
+
+std::vector<TSNode> referencesToVariable(TSNode scope, std::string_view source,
+                                         std::string_view name) {
+  std::vector<TSNode> references;
+  // Scopes met on the way, with whether each binds `name` itself.
+  std::vector<std::pair<TSNode, bool>> nested;
+  auto bindsItself = [&](TSNode opener) {
+    for (auto& [known, binds] : nested) {
+      if (ts_node_eq(known, opener)) return binds;
+    }
+    bool binds = bindsOwnVariable(opener, source, name);
+    nested.emplace_back(opener, binds);
+    return binds;
+  };
+  for (TSNode node : variablesNamed(scope, source, name, true)) {
+    TSNode owner = owningScope(node, scope);
+    while (!ts_node_is_null(owner) && !ts_node_eq(owner, scope) && !bindsItself(owner)) {
+      owner = owningScope(owner, scope);
+    }
+    if (!ts_node_is_null(owner) && ts_node_eq(owner, scope)) references.push_back(node);
+  }
+  return references;
+}
+
+bool mayReadVariableOutside(TSNode scope, std::string_view source, std::string_view name,
+                            ByteRange region) {
+  // Whether a `for` loop around `use`, within the same function, binds `name` before its body.
+  auto rebindsFirst = [&](TSNode use) {
+    for (TSNode at = ts_node_parent(use); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+         at = ts_node_parent(at)) {
+      std::string_view type = nodeType(at);
+      if (type == "function_definition" || type == "lambda") return false;
+      if (type == "for_statement" && containsNode(syntax::childByField(at, "body"), use) &&
+          !variablesNamed(syntax::childByField(at, "left"), source, name, false).empty()) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (TSNode use : referencesToVariable(scope, source, name)) {
+    ByteRange at{ts_node_start_byte(use), ts_node_end_byte(use)};
+    if (region.contains(at) || isPlainRebinding(use) || rebindsFirst(use)) continue;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace perfhint

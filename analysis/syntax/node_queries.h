@@ -1,10 +1,12 @@
 // Small questions about syntax nodes that several rules ask.
 #pragma once
 
+#include "analysis/syntax/byte_range.h"   // regions
 #include "analysis/syntax/tree_sitter.h"  // TSNode
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace perfhint {
 
@@ -25,5 +27,34 @@ bool isPlainString(TSNode node);
 
 /// The first child with the given grammar type, or a null node.
 TSNode firstChildOfType(TSNode node, std::string_view type);
+
+/// Whether an identifier binds its name where it stands: an assignment, `for`, `with ... as`,
+/// `except ... as` or walrus target (also inside unpacking patterns), a parameter, an import
+/// alias, the name of a `def` or `class`, or a name in `global`, `nonlocal` or `del`.
+bool isBindingOccurrence(TSNode identifier);
+
+/// The identifiers under `root` that name the variable `name` (attribute names and keyword
+/// argument names are not variables), in text order. `source` is the text the tree was parsed
+/// from. Nested `def` and `lambda` bodies are skipped unless `intoFunctions`.
+std::vector<TSNode> variablesNamed(TSNode root, std::string_view source, std::string_view name,
+                                   bool intoFunctions);
+
+/// Whether an identifier only gives its name a new value: a binding occurrence (see
+/// isBindingOccurrence) that neither reads the old value (`x += 1`), deletes it (`del x`) nor
+/// moves the name to another scope (`global x`, `nonlocal x`).
+bool isPlainRebinding(TSNode identifier);
+
+/// The identifiers under `scope` (the module or a `def`) that may name `scope`'s own variable
+/// `name`: those in the scope itself, and those in nested functions, lambdas and comprehensions
+/// that do not bind `name` themselves. Errs on the side of including: names under `global` or
+/// `nonlocal`, and class bodies, count as the scope's own.
+std::vector<TSNode> referencesToVariable(TSNode scope, std::string_view source,
+                                         std::string_view name);
+
+/// Whether code in `scope` outside `region` may read the value `scope`'s variable `name` holds
+/// there: a reference (see referencesToVariable) that is not a plain rebinding, and not in the
+/// body of a `for` loop of the same function that sets `name` as its target before the body runs.
+bool mayReadVariableOutside(TSNode scope, std::string_view source, std::string_view name,
+                            ByteRange region);
 
 }  // namespace perfhint

@@ -46,8 +46,11 @@ class TreeCursor {
   TSTreeCursor cursor_;
 };
 
-/// The node's grammar type, e.g. "call".
-inline std::string_view nodeType(TSNode node) { return ts_node_type(node); }
+/// The node's grammar type, e.g. "call"; empty for a null node (an absent optional field), which
+/// tree-sitter itself would dereference.
+inline std::string_view nodeType(TSNode node) {
+  return ts_node_is_null(node) ? std::string_view() : ts_node_type(node);
+}
 
 /// The child in the named field, or a null node.
 inline TSNode childByField(TSNode node, std::string_view field) {

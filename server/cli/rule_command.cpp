@@ -13,12 +13,17 @@ CLI::App* addRuleCommand(CLI::App& app, RuleArguments& arguments) {
   rule->add_flag("--all", arguments.all, "List every rule");
   rule->add_flag("--markdown", arguments.markdown,
                  "Print the documentation of every rule (docs/rules.md)");
+  rule->add_flag("--table", arguments.table, "Print the rules table of README.md");
   return rule;
 }
 
 int runRuleCommand(const RuleArguments& arguments) {
   if (arguments.markdown) {
     fmt::print("{}", allRulesMarkdown());
+    return 0;
+  }
+  if (arguments.table) {
+    fmt::print("{}", rulesTableMarkdown("docs/rules.md"));
     return 0;
   }
   if (arguments.all || arguments.code.empty()) {

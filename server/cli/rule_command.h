@@ -1,4 +1,4 @@
-// `perfhint rule CODE`, `perfhint rule --all`, `perfhint rule --markdown`.
+// `perfhint rule CODE`, `perfhint rule --all`, `perfhint rule --markdown`, `perfhint rule --table`.
 #pragma once
 
 #include <CLI/CLI.hpp>  // subcommand registration
@@ -11,6 +11,7 @@ struct RuleArguments {
   std::string code;
   bool all = false;
   bool markdown = false;
+  bool table = false;
 };
 
 CLI::App* addRuleCommand(CLI::App& app, RuleArguments& arguments);

@@ -62,6 +62,20 @@ TEST_CASE("docs/rules.md is generated from the registry") {
   CHECK_MESSAGE(text.str() == allRulesMarkdown(), "docs/rules.md is stale: run `make docs`");
 }
 
+TEST_CASE("README.md's rules table is generated from the registry") {
+  std::ifstream in(std::filesystem::path(PERFHINT_SOURCE_DIR) / "README.md");
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string readme = text.str();
+  static constexpr std::string_view kStart = "<!-- rules-table:start -->\n", kEnd = "<!-- rules-table:end -->";
+  size_t start = readme.find(kStart), end = readme.find(kEnd);
+  REQUIRE(start != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  start += kStart.size();
+  CHECK_MESSAGE(readme.substr(start, end - start) == rulesTableMarkdown("docs/rules.md"),
+                "the README's rules table is stale: run `make docs`");
+}
+
 TEST_CASE("rule documentation has every section") {
   const Rule* rule = findRule("PH701");
   REQUIRE(rule);

@@ -62,8 +62,9 @@ void LanguageServer::hover(protocol::HoverParams params, Reply reply) {
       auto start = static_cast<uint32_t>(code.data() - text.text().data());
       range = ByteRange{start, start + static_cast<uint32_t>(code.size())};
     }
-    protocol::Hover hover{{protocol::MarkupKind::Markdown, std::move(markdown)}, toRange(text, range, encoding_)};
-    answer.result(hover);
+    nlohmann::json hover = {{"contents", {{"kind", "markdown"}, {"value", std::move(markdown)}}},
+                            {"range", toRange(text, range, encoding_)}};
+    answer.result(std::move(hover));
   });
 }
 

@@ -1,0 +1,90 @@
+// PH201 string-concat-in-loop on snippets.
+#include "rule_test_support.h"
+
+#include <doctest/doctest.h>
+
+using namespace perfhint;
+using namespace perfhint::testing;
+
+TEST_CASE("PH201 flags strings CPython cannot grow in place") {
+  AnnotatedSource source = annotate(
+      "out = ''\n"
+      "for x in range(3):\n"
+      "    «out += str(x)»\n"
+      "class C:\n"
+      "    def f(self, xs):\n"
+      "        for x in xs:\n"
+      "            «self.s += f'{x}'»\n"
+      "def g(xs):\n"
+      "    global out\n"
+      "    for x in xs:\n"
+      "        «out += x»\n"
+      "def h(xs):\n"
+      "    s = ''\n"
+      "    for x in xs:\n"
+      "        «s += x»\n"
+      "    return lambda: s\n"
+      "def k(xs):\n"
+      "    data = b''\n"
+      "    while xs:\n"
+      "        «data += xs.pop()»\n");
+  CHECK(rangesOf("PH201", source.text) == source.ranges);
+}
+
+TEST_CASE("PH201 leaves linear and non-text accumulation alone") {
+  CHECK(rangesOf("PH201",
+                 "def f(xs):\n"
+                 "    s = ''\n"
+                 "    n = 0\n"
+                 "    items = []\n"
+                 "    for x in xs:\n"
+                 "        s += x\n"
+                 "        n += 1\n"
+                 "        items += [x]\n"
+                 "        x += 'suffix'\n"
+                 "    return s, n, items\n")
+            .empty());
+  // Nothing known about the type, or not in a loop.
+  CHECK(rangesOf("PH201", "for x in xs:\n    total += x\n").empty());
+  CHECK(rangesOf("PH201", "s = ''\ns += 'x'\n").empty());
+  // A list bound before the loop: `+=` with a string extends it by characters.
+  CHECK(rangesOf("PH201", "acc = []\nfor x in xs:\n    acc += 'ab'\n").empty());
+  // Reset on every pass.
+  CHECK(rangesOf("PH201", "for row in rows:\n    line = ''\n    line += 'x'\n").empty());
+  // A different object on every pass.
+  CHECK(rangesOf("PH201", "for o in objs:\n    o.name += '!'\n").empty());
+}
+
+TEST_CASE("PH201 messages name the holder and the remedy, with no fix") {
+  auto findings = findingsOf("PH201",
+                             "class C:\n"
+                             "    def f(self, xs):\n"
+                             "        for x in xs:\n"
+                             "            self.s += 'x'\n"
+                             "def g(xs):\n"
+                             "    b = b''\n"
+                             "    for x in xs:\n"
+                             "        b += x\n");
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].message ==
+        "String attribute grown with `+=` in a loop is copied on every pass; collect the parts "
+        "in a list and `\"\".join` them once");
+  CHECK(
+      findings[1].message ==
+      "Bytes value grown with `+=` in a loop is copied on every pass; collect the parts in a list "
+      "and `b\"\".join` them once, or use a `bytearray`");
+  CHECK(findings[0].severity == Severity::Warning);
+  CHECK_FALSE(findings[0].fix);
+  CHECK_FALSE(findings[1].fix);
+}
+
+TEST_CASE("PH201 counts the loops around the growing string") {
+  auto findings = findingsOf("PH201",
+                             "text = ''\n"
+                             "for row in rows:\n"
+                             "    for cell in row:\n"
+                             "        text += cell\n");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].loopDepth == 2);
+  CHECK(findings[0].message.ends_with("(inside 2 nested loops)"));
+}
