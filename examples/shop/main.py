@@ -3,7 +3,7 @@ import os
 import tempfile
 
 from orders import order_codes, order_totals, price_of, valid_codes, vip_orders
-from reports import count_errors, render, summary_line
+from reports import Page, count_errors, summary_line
 
 ORDERS = [
     {"customer": "alice", "qty": 2, "price": 3.5, "code": "abc-1234"},
@@ -17,7 +17,7 @@ if __name__ == "__main__":
     print(len(vip_orders(ORDERS)), "VIP orders")
     print(valid_codes(order_codes(ORDERS)))
     print(price_of({"abc": 1.0}, "zzz"))
-    print(render(["a", "b"]))
+    print(Page().render(["a", "b"]))
     with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False) as log:
         log.write("INFO start\nERROR disk\nERROR net\n")
     print(count_errors(log.name), "errors")

@@ -1,17 +1,21 @@
 """Report building with the slow idioms perfhint reports."""
+import statistics
+
+
+class Page:
+    def __init__(self):
+        self.html = ""
+
+    def render(self, rows):
+        for row in rows:
+            self.html += "<tr><td>" + row + "</td></tr>"
+        return self.html
 
 
 def summary_line(totals):
     import statistics
 
     return "mean %.2f" % statistics.mean(totals)
-
-
-def render(rows):
-    html = ""
-    for row in rows:
-        html += "<tr><td>" + row + "</td></tr>"
-    return html
 
 
 def count_errors(path):
