@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""`perfhint server --port N` serves one client on 127.0.0.1: initialize, shutdown, exit 0."""
+"""`perfhint server --port N` serves one client on 127.0.0.1: initialize, shutdown, exit 0; with
+`--log-file` its log messages are also appended to that file."""
 import json
+import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -15,7 +18,8 @@ def free_port():
 
 def main(binary):
     port = free_port()
-    server = subprocess.Popen([binary, "server", "--port", str(port)])
+    log = os.path.join(tempfile.mkdtemp(), "perfhint.log")
+    server = subprocess.Popen([binary, "server", "--port", str(port), "--log-file", log])
     deadline = time.time() + 10
     while True:
         try:
@@ -48,11 +52,16 @@ def main(binary):
     send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
     reply = receive()
     assert reply["id"] == 1 and reply["result"]["serverInfo"]["name"] == "perfhint", reply
+    send({"jsonrpc": "2.0", "method": "custom/unknown", "params": {}})
+    assert receive() == {"jsonrpc": "2.0", "method": "window/logMessage",
+                         "params": {"type": 4, "message": "ignoring unknown notification custom/unknown"}}
     send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     assert receive() == {"jsonrpc": "2.0", "id": 2, "result": None}
     send({"jsonrpc": "2.0", "method": "exit"})
     status = server.wait(timeout=10)
     assert status == 0, "exit status %d" % status
+    logged = open(log, encoding="utf-8").read()
+    assert logged.endswith(" ignoring unknown notification custom/unknown\n"), logged
     print("tcp: passed")
     return 0
 
