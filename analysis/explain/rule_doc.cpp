@@ -16,13 +16,15 @@ std::string_view fixLabel(FixAvailability fix) {
   return "none";
 }
 
-void appendTrimmed(std::string& out, std::string_view text) {
-  while (!text.empty() && text.front() == '\n') text.remove_prefix(1);
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
-  out += text;
-}
+void appendTrimmed(std::string& out, std::string_view text) { out += trimmedDocText(text); }
 
 }  // namespace
+
+std::string_view trimmedDocText(std::string_view text) {
+  while (!text.empty() && (text.front() == '\n' || text.front() == ' ')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
+  return text;
+}
 
 std::string_view severityName(Severity severity) {
   switch (severity) {

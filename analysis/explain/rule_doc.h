@@ -11,6 +11,10 @@ namespace perfhint {
 
 std::string_view severityName(Severity severity);
 
+/// A documentation text without the blank lines and spaces that raw string literals leave around
+/// it.
+std::string_view trimmedDocText(std::string_view text);
+
 /// The rule's full documentation, starting with a level-2 heading.
 std::string ruleMarkdown(const RuleInfo& rule);
 
