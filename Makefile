@@ -17,8 +17,9 @@ $(BUILD_DIR)/CMakeCache.txt: | bootstrap
 build: bootstrap $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Findings (exit status 1) are the point of the demo; only errors (2) fail it.
 demo: build
-	-$(BUILD_DIR)/perfhint check examples/
+	@$(BUILD_DIR)/perfhint check examples/ || [ $$? -eq 1 ]
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
