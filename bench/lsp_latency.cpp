@@ -48,7 +48,8 @@ class ServerProcess {
     posix_spawn_file_actions_adddup2(&actions, fromServer[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, toServer[1]);
     posix_spawn_file_actions_addclose(&actions, fromServer[0]);
-    std::vector<char*> argv = {const_cast<char*>(binary.c_str()), const_cast<char*>("server"), nullptr};
+    std::vector<char*> argv = {const_cast<char*>(binary.c_str()), const_cast<char*>("server"),
+                               nullptr};
     if (posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv.data(), environ) != 0) {
       throw std::runtime_error("cannot start " + binary);
     }
@@ -78,11 +79,13 @@ class ServerProcess {
   json receive() {
     while (true) {
       if (auto event = reader_.next()) {
-        if (auto* message = std::get_if<perfhint::protocol::FrameMessage>(&*event)) return json::parse(message->body);
+        if (auto* message = std::get_if<perfhint::protocol::FrameMessage>(&*event))
+          return json::parse(message->body);
         throw std::runtime_error("framing error from the server");
       }
       pollfd descriptor{output_, POLLIN, 0};
-      if (poll(&descriptor, 1, 30000) <= 0) throw std::runtime_error("timed out waiting for the server");
+      if (poll(&descriptor, 1, 30000) <= 0)
+        throw std::runtime_error("timed out waiting for the server");
       char buffer[65536];
       ssize_t n = read(output_, buffer, sizeof buffer);
       if (n <= 0) throw std::runtime_error("the server closed its output");
@@ -122,12 +125,16 @@ struct Percentiles {
 
 Percentiles percentilesOf(std::vector<double> samples) {
   std::sort(samples.begin(), samples.end());
-  auto at = [&](double q) { return samples[std::min(samples.size() - 1, static_cast<size_t>(q * static_cast<double>(samples.size())))]; };
+  auto at = [&](double q) {
+    return samples[std::min(samples.size() - 1,
+                            static_cast<size_t>(q * static_cast<double>(samples.size())))];
+  };
   return {at(0.50), at(0.90), at(0.99), samples.back()};
 }
 
 void printRow(const char* name, const Percentiles& p, size_t count) {
-  std::printf("%-28s %8.2f %8.2f %8.2f %8.2f   (%zu samples)\n", name, p.p50, p.p90, p.p99, p.max, count);
+  std::printf("%-28s %8.2f %8.2f %8.2f %8.2f   (%zu samples)\n", name, p.p50, p.p90, p.p99, p.max,
+              count);
 }
 
 }  // namespace
@@ -138,9 +145,12 @@ int main(int argc, char** argv) {
   int edits = 500;
   for (int i = 1; i < argc; ++i) {
     std::string argument = argv[i];
-    if (argument == "--perfhint" && i + 1 < argc) binary = argv[++i];
-    else if (argument == "--edits" && i + 1 < argc) edits = std::stoi(argv[++i]);
-    else path = argument;
+    if (argument == "--perfhint" && i + 1 < argc)
+      binary = argv[++i];
+    else if (argument == "--edits" && i + 1 < argc)
+      edits = std::stoi(argv[++i]);
+    else
+      path = argument;
   }
   if (binary.find('/') == std::string::npos) binary = "./" + binary;
   std::ifstream file(path, std::ios::binary);
@@ -160,23 +170,30 @@ int main(int argc, char** argv) {
   auto requestAndWait = [&](const char* method, json params) {
     int id = nextId++;
     auto start = Clock::now();
-    server.send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
-    server.receiveUntil([&](const json& m) { return m.contains("id") && m["id"] == id && !m.contains("method"); });
+    server.send(
+        {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+    server.receiveUntil(
+        [&](const json& m) { return m.contains("id") && m["id"] == id && !m.contains("method"); });
     return millisecondsSince(start);
   };
   auto isPublishOf = [&](int version) {
     return [&, version](const json& m) {
-      return m.value("method", "") == "textDocument/publishDiagnostics" && m["params"].value("version", -1) == version;
+      return m.value("method", "") == "textDocument/publishDiagnostics" &&
+             m["params"].value("version", -1) == version;
     };
   };
 
-  requestAndWait("initialize", {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}}}});
+  requestAndWait("initialize", {{"capabilities", json::object()},
+                                {"initializationOptions", {{"debounceMs", 0}}}});
   server.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
   double idleMiB = server.memoryMiB("VmRSS");
 
   auto openStart = Clock::now();
-  server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
-               {"params", {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", text}}}}}});
+  server.send({{"jsonrpc", "2.0"},
+               {"method", "textDocument/didOpen"},
+               {"params",
+                {{"textDocument",
+                  {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", text}}}}}});
   json first = server.receiveUntil(isPublishOf(1));
   double firstDiagnostics = millisecondsSince(openStart);
   size_t findings = first["params"]["diagnostics"].size();
@@ -186,7 +203,8 @@ int main(int argc, char** argv) {
   size_t anchor = text.find("def ", text.size() / 2);
   if (anchor == std::string::npos) anchor = text.size() / 2;
   anchor += 4;  // inside the function name
-  uint32_t line = static_cast<uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(anchor), '\n'));
+  uint32_t line = static_cast<uint32_t>(
+      std::count(text.begin(), text.begin() + static_cast<long>(anchor), '\n'));
   uint32_t column = static_cast<uint32_t>(anchor - (text.rfind('\n', anchor - 1) + 1));
   std::vector<double> keystrokes;
   int version = 1;
@@ -209,9 +227,12 @@ int main(int argc, char** argv) {
   std::vector<double> hovers, actions;
   json diagnostics = first["params"]["diagnostics"];
   for (int i = 0; i < 100; ++i) {
-    json position = diagnostics.empty() ? json{{"line", 0}, {"character", 0}}
-                                        : diagnostics[static_cast<size_t>(i) % diagnostics.size()]["range"]["start"];
-    hovers.push_back(requestAndWait("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", position}}));
+    json position =
+        diagnostics.empty()
+            ? json{{"line", 0}, {"character", 0}}
+            : diagnostics[static_cast<size_t>(i) % diagnostics.size()]["range"]["start"];
+    hovers.push_back(requestAndWait("textDocument/hover",
+                                    {{"textDocument", {{"uri", uri}}}, {"position", position}}));
     actions.push_back(requestAndWait("textDocument/codeAction",
                                      {{"textDocument", {{"uri", uri}}},
                                       {"range", {{"start", position}, {"end", position}}},
@@ -223,13 +244,15 @@ int main(int argc, char** argv) {
   requestAndWait("shutdown", nullptr);
   server.send({{"jsonrpc", "2.0"}, {"method", "exit"}});
 
-  std::printf("perfhint-lsp-bench: %s (%zu lines, %zu findings), debounceMs 0\n\n", path.c_str(), lineCount, findings);
+  std::printf("perfhint-lsp-bench: %s (%zu lines, %zu findings), debounceMs 0\n\n", path.c_str(),
+              lineCount, findings);
   std::printf("first diagnostics after didOpen: %.2f ms\n\n", firstDiagnostics);
   std::printf("%-28s %8s %8s %8s %8s\n", "milliseconds", "p50", "p90", "p99", "max");
   printRow("keystroke -> diagnostics", percentilesOf(keystrokes), keystrokes.size());
   printRow("hover", percentilesOf(hovers), hovers.size());
   printRow("code action", percentilesOf(actions), actions.size());
-  std::printf("\nmemory: %.1f MiB idle after initialize, %.1f MiB with the file open, %.1f MiB peak\n",
-              idleMiB, openMiB, peakMiB);
+  std::printf(
+      "\nmemory: %.1f MiB idle after initialize, %.1f MiB with the file open, %.1f MiB peak\n",
+      idleMiB, openMiB, peakMiB);
   return 0;
 }

@@ -1,7 +1,7 @@
 // perfhint: finds the reasons Python code runs slow. `check` runs the checker over files,
 // `server` runs the language server, `rule` prints rule documentation.
-#include "server/cli/check_command.h"  // perfhint check
-#include "server/cli/rule_command.h"   // perfhint rule
+#include "server/cli/check_command.h"   // perfhint check
+#include "server/cli/rule_command.h"    // perfhint rule
 #include "server/lsp/server_command.h"  // perfhint server
 
 #include <CLI/CLI.hpp>  // argument parsing

@@ -18,8 +18,9 @@ class CollectingSink final : public FindingSink {
     if (site.loopDepth >= 2) {
       message += " (inside " + std::to_string(site.loopDepth) + " nested loops)";
     }
-    findings_.push_back({&rule, range, std::move(message), severityForDepth(rule.severity, site.loopDepth),
-                         site.loopDepth, std::move(fix)});
+    findings_.push_back({&rule, range, std::move(message),
+                         severityForDepth(rule.severity, site.loopDepth), site.loopDepth,
+                         std::move(fix)});
   }
 
  private:

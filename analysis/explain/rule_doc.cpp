@@ -16,7 +16,9 @@ std::string_view fixLabel(FixAvailability fix) {
   return "none";
 }
 
-void appendTrimmed(std::string& out, std::string_view text) { out += trimmedDocText(text); }
+void appendTrimmed(std::string& out, std::string_view text) {
+  out += trimmedDocText(text);
+}
 
 }  // namespace
 

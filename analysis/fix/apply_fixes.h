@@ -33,10 +33,10 @@ FixRound applyFixesThatParse(std::string& text, std::span<const Finding> finding
                              bool includeUnsafe, TSParser& parser);
 
 struct FixOutcome {
-  std::string text;               ///< the fixed text
-  size_t applied = 0;             ///< fixes applied over all rounds
-  size_t rejected = 0;            ///< fixes refused in the last round because the result did not parse
-  std::vector<Finding> remaining; ///< findings of the final text (ranges refer to `text`)
+  std::string text;     ///< the fixed text
+  size_t applied = 0;   ///< fixes applied over all rounds
+  size_t rejected = 0;  ///< fixes refused in the last round because the result did not parse
+  std::vector<Finding> remaining;  ///< findings of the final text (ranges refer to `text`)
 };
 
 /// Analyses, fixes and re-analyses until no applicable fix is left (at most a few rounds, so a

@@ -320,8 +320,7 @@ class RangeLenIndex final : public Rule {
                        : model.functions()[static_cast<size_t>(site.function)].node;
     ByteRange loopUpToElse{ts_node_start_byte(loop->loop),
                            ts_node_end_byte(childByField(loop->loop, "body"))};
-    if (mayReadVariableOutside(scope, document.text(), document.text(loop->index),
-                               loopUpToElse)) {
+    if (mayReadVariableOutside(scope, document.text(), document.text(loop->index), loopUpToElse)) {
       return;
     }
     std::string sequence(document.text(loop->sequence));

@@ -358,10 +358,13 @@ class StringConcatInLoop final : public Rule {
       std::string_view name = model.document().text(target);
       // Settle the common `count += 1` from the local binding before the costlier scope scans
       // below; these are the same early returns the full logic reaches.
-      if (const Binding* local = model.bindingBefore(name, site.function, ts_node_start_byte(statement))) {
+      if (const Binding* local =
+              model.bindingBefore(name, site.function, ts_node_start_byte(statement))) {
         TextKind localKind = textKindOf(local->value, model, site.function);
         if (localKind == TextKind::NotText) return;
-        if (localKind == TextKind::Unknown && textKindOf(value, model, site.function) != TextKind::Str) return;
+        if (localKind == TextKind::Unknown &&
+            textKindOf(value, model, site.function) != TextKind::Str)
+          return;
       }
       if (reboundInLoop(name, loop, model)) return;
       holder = holderOfName(name, site.function, model);

@@ -11,8 +11,9 @@ using syntax::nodeType;
 constexpr RuleInfo kInfo{
     .code = "PH701",
     .name = "list-membership-literal",
-    .summary = "Membership test against a list or tuple of constants inside a loop or function; "
-               "a set literal answers in constant time.",
+    .summary =
+        "Membership test against a list or tuple of constants inside a loop or function; "
+        "a set literal answers in constant time.",
     .severity = Severity::Info,
     .fix = FixAvailability::Always,
     .whySlow = R"(
@@ -59,8 +60,8 @@ class ListMembershipLiteral final : public Rule {
     // Only the two-operand form `x in seq` / `x not in seq`.
     if (ts_node_named_child_count(comparison) != 2) return;
     TSNode container = ts_node_named_child(comparison, 1);
-    std::string_view op = model.document().text(
-        ByteRange{ts_node_end_byte(ts_node_named_child(comparison, 0)), ts_node_start_byte(container)});
+    std::string_view op = model.document().text(ByteRange{
+        ts_node_end_byte(ts_node_named_child(comparison, 0)), ts_node_start_byte(container)});
     if (op.find("in") == std::string_view::npos) return;
 
     std::string_view type = nodeType(container);
@@ -74,7 +75,8 @@ class ListMembershipLiteral final : public Rule {
     if (items < 2 || !literal) return;
 
     ByteRange range = rangeOf(container);
-    Fix fix{"Use a set literal", FixSafety::Unsafe,
+    Fix fix{"Use a set literal",
+            FixSafety::Unsafe,
             {{{range.start, range.start + 1}, "{"}, {{range.end - 1, range.end}, "}"}}};
     sink.report(kInfo, site, range,
                 std::string("Membership test against a ") + (type == "list" ? "list" : "tuple") +

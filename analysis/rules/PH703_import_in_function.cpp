@@ -142,8 +142,8 @@ bool isCoveredAtTopLevel(const ImportedName& name, const SemanticModel& model) {
   // Cheap test first: most function-level imports have no top-level import of the name at all.
   bool importedAtTop = false;
   for (const ImportBinding& binding : model.imports()) {
-    importedAtTop = importedAtTop ||
-                    (binding.function == kModuleScope && binding.localName == name.local);
+    importedAtTop =
+        importedAtTop || (binding.function == kModuleScope && binding.localName == name.local);
   }
   if (!importedAtTop) return false;
   const Document& document = model.document();

@@ -1,11 +1,11 @@
 // The interface every rule implements, and the static facts that describe it.
 #pragma once
 
-#include "analysis/engine/finding.h"          // what a rule reports
+#include "analysis/engine/finding.h"           // what a rule reports
 #include "analysis/semantic/semantic_model.h"  // what a rule asks
 
-#include <functional>   // sink
-#include <span>         // node kinds
+#include <functional>  // sink
+#include <span>        // node kinds
 #include <string_view>
 
 namespace perfhint {
@@ -27,8 +27,8 @@ struct RuleInfo {
   std::string_view summary;  ///< one line: what is flagged
   Severity severity;         ///< default severity (raised when loops nest, see Analyzer)
   FixAvailability fix;
-  std::string_view whySlow;    ///< markdown: why it costs time, with figures we measured
-  std::string_view useInstead; ///< markdown: the fast form
+  std::string_view whySlow;     ///< markdown: why it costs time, with figures we measured
+  std::string_view useInstead;  ///< markdown: the fast form
   RuleExample example;
   std::string_view fixSafety;  ///< markdown: when the fix is safe, when unsafe, when absent
 };
@@ -38,8 +38,8 @@ class FindingSink {
  public:
   virtual ~FindingSink() = default;
   /// `site` gives the loop depth that multiplies the cost.
-  virtual void report(const RuleInfo& rule, const Site& site, ByteRange range,
-                      std::string message, std::optional<Fix> fix = std::nullopt) = 0;
+  virtual void report(const RuleInfo& rule, const Site& site, ByteRange range, std::string message,
+                      std::optional<Fix> fix = std::nullopt) = 0;
 };
 
 /// A rule: stateless, shared by all threads.

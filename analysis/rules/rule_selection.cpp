@@ -51,7 +51,9 @@ std::optional<RuleSelection> RuleSelection::fromPatterns(const std::vector<std::
   return selection;
 }
 
-bool RuleSelection::isEnabled(const Rule& rule) const { return isEnabled(rule.info().code); }
+bool RuleSelection::isEnabled(const Rule& rule) const {
+  return isEnabled(rule.info().code);
+}
 
 bool RuleSelection::isEnabled(std::string_view code) const {
   auto rules = allRules();

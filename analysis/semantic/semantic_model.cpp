@@ -12,7 +12,7 @@ using syntax::nodeType;
 struct Frame {
   uint32_t depth;  // tree depth of the node that pushed it
   bool isFunction;
-  int32_t index;   // into functions_ or loops_
+  int32_t index;  // into functions_ or loops_
   // For a function, its body: defaults, annotations and decorators run in the enclosing scope.
   ByteRange body;
 };
@@ -43,7 +43,9 @@ bool handlerCatchesImportError(std::string_view handlerText) {
 
 }  // namespace
 
-SemanticModel::SemanticModel(const Document& document) : document_(document) { build(); }
+SemanticModel::SemanticModel(const Document& document) : document_(document) {
+  build();
+}
 
 void SemanticModel::build() {
   syntax::TreeCursor cursor(document_.root());
@@ -73,7 +75,8 @@ void SemanticModel::build() {
             // The clause's text up to its block: `except (ImportError, X) as e:`.
             TSNode block = ts_node_named_child(handler, ts_node_named_child_count(handler) - 1);
             ByteRange head{ts_node_start_byte(handler), ts_node_start_byte(block)};
-            if (handlerCatchesImportError(document_.text(head))) binding.guardedByImportError = true;
+            if (handlerCatchesImportError(document_.text(head)))
+              binding.guardedByImportError = true;
           }
         }
       }
@@ -101,14 +104,11 @@ void SemanticModel::build() {
       }
 
       switch (kind) {
-        case NodeKind::Comment:
-          comments_.push_back(range);
-          break;
+        case NodeKind::Comment: comments_.push_back(range); break;
         case NodeKind::FunctionDefinition: {
           TSNode first = ts_node_child(node, 0);
-          functions_.push_back(
-              {node, document_.text(childByField(node, "name")), nodeType(first) == "async",
-               site.function});
+          functions_.push_back({node, document_.text(childByField(node, "name")),
+                                nodeType(first) == "async", site.function});
           frames.push_back({depth, true, static_cast<int32_t>(functions_.size() - 1),
                             rangeOf(childByField(node, "body"))});
           break;
@@ -119,8 +119,9 @@ void SemanticModel::build() {
         case NodeKind::SetComprehension:
         case NodeKind::DictionaryComprehension:
         case NodeKind::GeneratorExpression: {
-          LoopInfo loop{node, kind, site.loop, site.function,
-                        static_cast<uint16_t>(site.loopDepth + 1), {}, {}};
+          LoopInfo loop{
+              node, kind, site.loop, site.function, static_cast<uint16_t>(site.loopDepth + 1),
+              {},   {}};
           TSNode body = childByField(node, "body");
           if (kind == NodeKind::ForStatement) {
             loop.repeated = rangeOf(body);
@@ -195,8 +196,7 @@ void SemanticModel::build() {
           }
           break;
         }
-        default:
-          break;
+        default: break;
       }
       if (kind != NodeKind::Comment) sites_[static_cast<size_t>(kind)].push_back(site);
     }
@@ -283,8 +283,9 @@ const Binding* SemanticModel::bindingBefore(std::string_view name, int32_t funct
 bool SemanticModel::hasCommentIn(ByteRange range) const {
   // Comments are recorded in text order. One that only partly overlaps the range counts too:
   // replacing the range would cut it.
-  auto first = std::lower_bound(comments_.begin(), comments_.end(), range.start,
-                                [](ByteRange comment, uint32_t offset) { return comment.end <= offset; });
+  auto first =
+      std::lower_bound(comments_.begin(), comments_.end(), range.start,
+                       [](ByteRange comment, uint32_t offset) { return comment.end <= offset; });
   return first != comments_.end() && first->start < range.end;
 }
 

@@ -60,7 +60,7 @@ struct ImportBinding {
   std::string_view localName;  ///< `regex` in `import re as regex`
   std::string qualifiedName;   ///< `re`; `time.sleep` for `from time import sleep`
   int32_t function = kModuleScope;
-  bool typeCheckingOnly = false;   ///< under `if TYPE_CHECKING:`
+  bool typeCheckingOnly = false;      ///< under `if TYPE_CHECKING:`
   bool guardedByImportError = false;  ///< in a `try:` whose handler catches ImportError
 };
 

@@ -7,8 +7,8 @@ namespace perfhint {
 namespace {
 
 syntax::TreePtr parse(TSParser& parser, const TSTree* oldTree, const std::string& text) {
-  syntax::TreePtr tree(ts_parser_parse_string(&parser, oldTree, text.data(),
-                                              static_cast<uint32_t>(text.size())));
+  syntax::TreePtr tree(
+      ts_parser_parse_string(&parser, oldTree, text.data(), static_cast<uint32_t>(text.size())));
   // Only fails when cancelled or without a language, neither of which this path allows.
   if (!tree) throw std::runtime_error("tree-sitter failed to parse the document");
   return tree;

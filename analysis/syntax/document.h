@@ -60,6 +60,8 @@ class Document {
 };
 
 /// Byte range a node spans.
-inline ByteRange rangeOf(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
+inline ByteRange rangeOf(TSNode node) {
+  return {ts_node_start_byte(node), ts_node_end_byte(node)};
+}
 
 }  // namespace perfhint

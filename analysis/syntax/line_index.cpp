@@ -26,7 +26,8 @@ LineColumn LineIndex::lineColumn(uint32_t offset) const {
 uint32_t LineIndex::offset(LineColumn position) const {
   if (position.line >= lineStarts_.size()) return textLength_;
   uint32_t start = lineStarts_[position.line];
-  uint32_t next = position.line + 1 < lineStarts_.size() ? lineStarts_[position.line + 1] : textLength_;
+  uint32_t next =
+      position.line + 1 < lineStarts_.size() ? lineStarts_[position.line + 1] : textLength_;
   return std::min(start + position.column, next);
 }
 

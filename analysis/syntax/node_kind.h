@@ -9,30 +9,30 @@
 
 namespace perfhint {
 
-#define PERFHINT_NODE_KINDS(X)                               \
-  X(Call, "call")                                            \
-  X(Attribute, "attribute")                                  \
-  X(Subscript, "subscript")                                  \
-  X(Identifier, "identifier")                                \
-  X(ForStatement, "for_statement")                           \
-  X(WhileStatement, "while_statement")                       \
-  X(IfStatement, "if_statement")                             \
-  X(TryStatement, "try_statement")                           \
-  X(WithStatement, "with_statement")                         \
-  X(Assignment, "assignment")                                \
-  X(AugmentedAssignment, "augmented_assignment")             \
-  X(ComparisonOperator, "comparison_operator")               \
-  X(ImportStatement, "import_statement")                     \
-  X(ImportFromStatement, "import_from_statement")            \
-  X(FunctionDefinition, "function_definition")               \
-  X(ClassDefinition, "class_definition")                     \
-  X(Lambda, "lambda")                                        \
-  X(ListComprehension, "list_comprehension")                 \
-  X(SetComprehension, "set_comprehension")                   \
-  X(DictionaryComprehension, "dictionary_comprehension")     \
-  X(GeneratorExpression, "generator_expression")             \
-  X(Await, "await")                                          \
-  X(ReturnStatement, "return_statement")                     \
+#define PERFHINT_NODE_KINDS(X)                           \
+  X(Call, "call")                                        \
+  X(Attribute, "attribute")                              \
+  X(Subscript, "subscript")                              \
+  X(Identifier, "identifier")                            \
+  X(ForStatement, "for_statement")                       \
+  X(WhileStatement, "while_statement")                   \
+  X(IfStatement, "if_statement")                         \
+  X(TryStatement, "try_statement")                       \
+  X(WithStatement, "with_statement")                     \
+  X(Assignment, "assignment")                            \
+  X(AugmentedAssignment, "augmented_assignment")         \
+  X(ComparisonOperator, "comparison_operator")           \
+  X(ImportStatement, "import_statement")                 \
+  X(ImportFromStatement, "import_from_statement")        \
+  X(FunctionDefinition, "function_definition")           \
+  X(ClassDefinition, "class_definition")                 \
+  X(Lambda, "lambda")                                    \
+  X(ListComprehension, "list_comprehension")             \
+  X(SetComprehension, "set_comprehension")               \
+  X(DictionaryComprehension, "dictionary_comprehension") \
+  X(GeneratorExpression, "generator_expression")         \
+  X(Await, "await")                                      \
+  X(ReturnStatement, "return_statement")                 \
   X(Comment, "comment")
 
 enum class NodeKind : uint8_t {

@@ -21,8 +21,7 @@ bool isPlainString(TSNode node) {
 
 bool isHashableLiteral(TSNode node) {
   std::string_view type = nodeType(node);
-  if (type == "integer" || type == "float" || type == "true" || type == "false" ||
-      type == "none") {
+  if (type == "integer" || type == "float" || type == "true" || type == "false" || type == "none") {
     return true;
   }
   if (type == "string" || type == "concatenated_string") return isPlainString(node);
@@ -81,9 +80,9 @@ bool isBindingOccurrence(TSNode identifier) {
     return isField(parent, "name", child);
   }
   if (type == "aliased_import") return isField(parent, "alias", child);
-  if (type == "as_pattern_target" || type == "global_statement" ||
-      type == "nonlocal_statement" || type == "delete_statement" || type == "parameters" ||
-      type == "lambda_parameters" || type == "typed_parameter") {
+  if (type == "as_pattern_target" || type == "global_statement" || type == "nonlocal_statement" ||
+      type == "delete_statement" || type == "parameters" || type == "lambda_parameters" ||
+      type == "typed_parameter") {
     return true;
   }
   if (type == "dotted_name") {

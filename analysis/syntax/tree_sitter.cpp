@@ -2,7 +2,9 @@
 
 namespace perfhint::syntax {
 
-const TSLanguage* pythonLanguage() { return tree_sitter_python(); }
+const TSLanguage* pythonLanguage() {
+  return tree_sitter_python();
+}
 
 ParserPtr makePythonParser() {
   ParserPtr parser(ts_parser_new());

@@ -1,18 +1,18 @@
 #include "server/lsp/connection.h"
 
-#include <boost/asio/co_spawn.hpp>             // reader and writer coroutines
+#include <boost/asio/co_spawn.hpp>  // reader and writer coroutines
 #include <boost/asio/detached.hpp>
-#include <boost/asio/ip/tcp.hpp>               // --port
+#include <boost/asio/ip/tcp.hpp>                   // --port
 #include <boost/asio/posix/stream_descriptor.hpp>  // stdio
 #include <boost/asio/post.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/redirect_error.hpp>
-#include <boost/asio/steady_timer.hpp>         // writer wake-up signal
+#include <boost/asio/steady_timer.hpp>  // writer wake-up signal
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 
-#include <deque>
 #include <unistd.h>  // dup
+#include <deque>
 
 namespace perfhint::lsp {
 namespace {
@@ -20,11 +20,15 @@ namespace {
 namespace asio = boost::asio;
 
 template <typename ReadStream, typename WriteStream>
-class StreamConnection final : public Connection,
-                               public std::enable_shared_from_this<StreamConnection<ReadStream, WriteStream>> {
+class StreamConnection final
+    : public Connection,
+      public std::enable_shared_from_this<StreamConnection<ReadStream, WriteStream>> {
  public:
   StreamConnection(asio::io_context& io, ReadStream input, WriteStream output, bool sameStream)
-      : io_(io), input_(std::move(input)), output_(std::move(output)), sameStream_(sameStream),
+      : io_(io),
+        input_(std::move(input)),
+        output_(std::move(output)),
+        sameStream_(sameStream),
         signal_(io) {
     signal_.expires_at(std::chrono::steady_clock::time_point::max());
   }
@@ -33,16 +37,19 @@ class StreamConnection final : public Connection,
     onFrame_ = std::move(onFrame);
     onClosed_ = std::move(onClosed);
     auto self = this->shared_from_this();
-    asio::co_spawn(io_, [self] { return self->readLoop(); }, asio::detached);
-    asio::co_spawn(io_, [self] { return self->writeLoop(); }, asio::detached);
+    asio::co_spawn(
+        io_, [self] { return self->readLoop(); }, asio::detached);
+    asio::co_spawn(
+        io_, [self] { return self->writeLoop(); }, asio::detached);
   }
 
   void send(std::string body) override {
-    asio::post(io_, [self = this->shared_from_this(), frame = protocol::encodeFrame(body)]() mutable {
-      if (self->closing_) return;
-      self->queue_.push_back(std::move(frame));
-      self->signal_.cancel_one();
-    });
+    asio::post(io_,
+               [self = this->shared_from_this(), frame = protocol::encodeFrame(body)]() mutable {
+                 if (self->closing_) return;
+                 self->queue_.push_back(std::move(frame));
+                 self->signal_.cancel_one();
+               });
   }
 
   void close(std::function<void()> onFlushed) override {
@@ -62,8 +69,8 @@ class StreamConnection final : public Connection,
     std::array<char, 64 * 1024> buffer;
     boost::system::error_code error;
     while (true) {
-      size_t read = co_await input_.async_read_some(asio::buffer(buffer),
-                                                   asio::redirect_error(asio::use_awaitable, error));
+      size_t read = co_await input_.async_read_some(
+          asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, error));
       if (read > 0) {
         reader_.append(std::string_view(buffer.data(), read));
         while (auto event = reader_.next()) onFrame_(std::move(*event));
@@ -142,8 +149,8 @@ std::shared_ptr<Connection> makeTcpConnection(asio::io_context& io, unsigned sho
   asio::ip::tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), port});
   auto socket = std::make_shared<asio::ip::tcp::socket>(io);
   acceptor.accept(*socket);
-  return std::make_shared<StreamConnection<SharedSocket, SharedSocket>>(
-      io, SharedSocket{socket}, SharedSocket{socket}, true);
+  return std::make_shared<StreamConnection<SharedSocket, SharedSocket>>(io, SharedSocket{socket},
+                                                                        SharedSocket{socket}, true);
 }
 
 }  // namespace perfhint::lsp

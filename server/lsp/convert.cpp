@@ -41,7 +41,8 @@ uint32_t toOffset(const Document& document, protocol::Position position,
   return lines.lineStart(position.line) + protocol::byteColumn(line, position.character, encoding);
 }
 
-protocol::Range toRange(const Document& document, ByteRange range, protocol::PositionEncoding encoding) {
+protocol::Range toRange(const Document& document, ByteRange range,
+                        protocol::PositionEncoding encoding) {
   return {toPosition(document, range.start, encoding), toPosition(document, range.end, encoding)};
 }
 
@@ -63,7 +64,8 @@ std::vector<protocol::TextEdit> toTextEdits(const Document& document, const Fix&
 }
 
 protocol::Diagnostic toDiagnostic(const Document& document, const Finding& finding, int version,
-                                  const ServerSettings& settings, protocol::PositionEncoding encoding,
+                                  const ServerSettings& settings,
+                                  protocol::PositionEncoding encoding,
                                   const std::string& docsBase) {
   const RuleInfo& rule = *finding.rule;
   protocol::Diagnostic diagnostic;
@@ -74,7 +76,8 @@ protocol::Diagnostic toDiagnostic(const Document& document, const Finding& findi
   }
   diagnostic.severity = toLspSeverity(severity);
   diagnostic.code = std::string(rule.code);
-  if (!docsBase.empty()) diagnostic.codeDescription = protocol::CodeDescription{docsBase + "#" + anchorOf(rule)};
+  if (!docsBase.empty())
+    diagnostic.codeDescription = protocol::CodeDescription{docsBase + "#" + anchorOf(rule)};
   diagnostic.source = "perfhint";
   diagnostic.message = finding.message;
   nlohmann::json data = {{"version", version}};
@@ -91,10 +94,12 @@ protocol::TextEdit wholeDocumentEdit(const Document& document, const std::string
                                      protocol::PositionEncoding encoding) {
   const std::string& before = document.text();
   size_t prefix = static_cast<size_t>(
-      std::mismatch(before.begin(), before.end(), after.begin(), after.end()).first - before.begin());
+      std::mismatch(before.begin(), before.end(), after.begin(), after.end()).first -
+      before.begin());
   size_t maxSuffix = std::min(before.size(), after.size()) - prefix;
   size_t suffix = 0;
-  while (suffix < maxSuffix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
+  while (suffix < maxSuffix &&
+         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
     ++suffix;
   }
   // Keep whole UTF-8 characters on both sides of the edit.
@@ -102,7 +107,8 @@ protocol::TextEdit wholeDocumentEdit(const Document& document, const std::string
   while (prefix > 0 && prefix < before.size() && isContinuation(before[prefix])) --prefix;
   while (suffix > 0 && isContinuation(before[before.size() - suffix])) --suffix;
   ByteRange replaced{static_cast<uint32_t>(prefix), static_cast<uint32_t>(before.size() - suffix)};
-  return {toRange(document, replaced, encoding), after.substr(prefix, after.size() - suffix - prefix)};
+  return {toRange(document, replaced, encoding),
+          after.substr(prefix, after.size() - suffix - prefix)};
 }
 
 }  // namespace perfhint::lsp

@@ -1,9 +1,9 @@
 // Documents on their strands: applying analysis, debouncing it, publishing its results.
 #include "server/lsp/language_server.h"
 
-#include "analysis/engine/analyzer.h"     // analyze
-#include "server/lsp/convert.h"           // findings -> diagnostics
-#include "server/lsp/worker_parser.h"     // parsing on workers
+#include "analysis/engine/analyzer.h"  // analyze
+#include "server/lsp/convert.h"        // findings -> diagnostics
+#include "server/lsp/worker_parser.h"  // parsing on workers
 
 #include <boost/asio/post.hpp>
 
@@ -11,7 +11,8 @@
 
 namespace perfhint::lsp {
 
-std::shared_ptr<OpenDocument> LanguageServer::findDocument(const std::string& uri, const char* method) {
+std::shared_ptr<OpenDocument> LanguageServer::findDocument(const std::string& uri,
+                                                           const char* method) {
   auto found = documents_.find(uri);
   if (found != documents_.end()) return found->second;
   log(protocol::MessageType::Warning, std::string(method) + ": document is not open: " + uri);
@@ -48,8 +49,8 @@ bool LanguageServer::ensureAnalysis(OpenDocument& document, bool cancellable) {
   analysis.findings = analyze(*document.document, current->selection);
   analysis.diagnostics.reserve(analysis.findings.size());
   for (const Finding& finding : analysis.findings) {
-    analysis.diagnostics.push_back(
-        toDiagnostic(*document.document, finding, document.version, *current, encoding_, docsBase_));
+    analysis.diagnostics.push_back(toDiagnostic(*document.document, finding, document.version,
+                                                *current, encoding_, docsBase_));
   }
   document.analysis = std::move(analysis);
   return true;
@@ -99,7 +100,8 @@ bool LanguageServer::applySettings(const nlohmann::json& values) {
   if (!errors.empty()) {
     std::string message = "perfhint: invalid settings, keeping the previous ones:";
     for (const std::string& error : errors) message += "\n- " + error;
-    notify("window/showMessage", protocol::ShowMessageParams{protocol::MessageType::Warning, message});
+    notify("window/showMessage",
+           protocol::ShowMessageParams{protocol::MessageType::Warning, message});
     log(protocol::MessageType::Warning, message);
     return false;
   }

@@ -41,7 +41,8 @@ void LanguageServer::onRequest(const char* method, void (LanguageServer::*handle
     try {
       typed = params.is_null() ? json::object().get<Params>() : params.get<Params>();
     } catch (const json::exception& error) {
-      reply.error(ErrorCode::InvalidParams, std::string("invalid params for ") + method + ": " + error.what());
+      reply.error(ErrorCode::InvalidParams,
+                  std::string("invalid params for ") + method + ": " + error.what());
       return;
     }
     (this->*handler)(std::move(typed), std::move(reply));
@@ -55,7 +56,8 @@ void LanguageServer::onNotification(const char* method, void (LanguageServer::*h
     try {
       typed = params.is_null() ? json::object().get<Params>() : params.get<Params>();
     } catch (const json::exception& error) {
-      log(protocol::MessageType::Error, std::string("invalid params for ") + method + ": " + error.what());
+      log(protocol::MessageType::Error,
+          std::string("invalid params for ") + method + ": " + error.what());
       return;
     }
     (this->*handler)(std::move(typed));
@@ -95,7 +97,8 @@ void LanguageServer::onFrame(protocol::FrameEvent event) {
   if (auto* invalid = std::get_if<protocol::InvalidMessage>(&parsed)) {
     log(protocol::MessageType::Error, invalid->error.message);
     // A broken response gets no reply: answering a response could start an endless exchange.
-    if (!invalid->isResponse) connection_->send(protocol::serializeError(invalid->id, invalid->error));
+    if (!invalid->isResponse)
+      connection_->send(protocol::serializeError(invalid->id, invalid->error));
   } else if (auto* request = std::get_if<protocol::Request>(&parsed)) {
     onRequestMessage(std::move(*request));
   } else if (auto* notification = std::get_if<protocol::Notification>(&parsed)) {

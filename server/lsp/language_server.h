@@ -12,12 +12,12 @@
 // thread-safe. Nothing here blocks the io thread on analysis.
 #pragma once
 
-#include "protocol/lsp_types.h"            // params and results
-#include "protocol/position_encoding.h"    // negotiated encoding
-#include "server/lsp/connection.h"         // the client
-#include "server/lsp/open_document.h"      // documents
-#include "server/lsp/reply.h"              // answering requests
-#include "server/lsp/server_settings.h"    // configuration
+#include "protocol/lsp_types.h"          // params and results
+#include "protocol/position_encoding.h"  // negotiated encoding
+#include "server/lsp/connection.h"       // the client
+#include "server/lsp/open_document.h"    // documents
+#include "server/lsp/reply.h"            // answering requests
+#include "server/lsp/server_settings.h"  // configuration
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>

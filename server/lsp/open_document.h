@@ -1,9 +1,9 @@
 // One document the client has open, and the analysis of its latest version.
 #pragma once
 
-#include "analysis/engine/finding.h"    // findings
-#include "analysis/syntax/document.h"   // text and tree
-#include "protocol/lsp_types.h"         // published diagnostics
+#include "analysis/engine/finding.h"   // findings
+#include "analysis/syntax/document.h"  // text and tree
+#include "protocol/lsp_types.h"        // published diagnostics
 
 #include <boost/asio/steady_timer.hpp>  // debounce
 #include <boost/asio/strand.hpp>        // per-document serialisation
@@ -47,9 +47,7 @@ struct OpenDocument {
   bool closed = false;
 
   /// Whether `analysis` describes the text as it is now on the strand.
-  bool isAnalysisCurrent() const {
-    return analysis && analysis->generation == appliedGeneration;
-  }
+  bool isAnalysisCurrent() const { return analysis && analysis->generation == appliedGeneration; }
 };
 
 }  // namespace perfhint::lsp

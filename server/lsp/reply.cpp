@@ -2,12 +2,15 @@
 
 namespace perfhint::lsp {
 
-bool Reply::claim() { return pending_ && !pending_->answered.exchange(true); }
+bool Reply::claim() {
+  return pending_ && !pending_->answered.exchange(true);
+}
 
 Reply::~Reply() {
   if (claim()) {
     connection_->send(protocol::serializeError(
-        pending_->id, {protocol::ErrorCode::InternalError, "the request was dropped without an answer"}));
+        pending_->id,
+        {protocol::ErrorCode::InternalError, "the request was dropped without an answer"}));
   }
 }
 
@@ -16,7 +19,8 @@ void Reply::result(nlohmann::json value) {
 }
 
 void Reply::error(protocol::ErrorCode code, std::string message) {
-  if (claim()) connection_->send(protocol::serializeError(pending_->id, {code, std::move(message)}));
+  if (claim())
+    connection_->send(protocol::serializeError(pending_->id, {code, std::move(message)}));
 }
 
 }  // namespace perfhint::lsp

@@ -2,7 +2,7 @@
 // RequestCancelled when the client cancelled the request first.
 #pragma once
 
-#include "protocol/jsonrpc.h"    // error codes, serialisation
+#include "protocol/jsonrpc.h"  // error codes, serialisation
 #include "server/lsp/connection.h"
 
 #include <nlohmann/json.hpp>

@@ -17,7 +17,8 @@ CLI::App* addServerCommand(CLI::App& app, ServerArguments& arguments) {
   server->add_option("--port", arguments.port, "Listen on 127.0.0.1:PORT for one client instead")
       ->check(CLI::Range(1, 65535));
   server->add_option("--log-file", arguments.logFile, "Append log messages to this file");
-  server->add_option("--threads", arguments.threads, "Analysis worker threads (default: one per core)");
+  server->add_option("--threads", arguments.threads,
+                     "Analysis worker threads (default: one per core)");
   return server;
 }
 
@@ -27,9 +28,8 @@ int runServerCommand(const ServerArguments& arguments) {
   boost::asio::io_context io(1);
   std::shared_ptr<Connection> connection;
   try {
-    connection = arguments.port
-                     ? makeTcpConnection(io, static_cast<unsigned short>(arguments.port))
-                     : makeStdioConnection(io);
+    connection = arguments.port ? makeTcpConnection(io, static_cast<unsigned short>(arguments.port))
+                                : makeStdioConnection(io);
   } catch (const boost::system::system_error& error) {
     std::fprintf(stderr, "perfhint: cannot start the server: %s\n", error.what());
     return 2;

@@ -8,8 +8,8 @@
 namespace perfhint::lsp {
 
 struct ServerArguments {
-  bool stdio = false;     ///< accepted for clients that pass --stdio; stdio is the default anyway
-  unsigned port = 0;      ///< listen on 127.0.0.1:port instead of stdio
+  bool stdio = false;  ///< accepted for clients that pass --stdio; stdio is the default anyway
+  unsigned port = 0;   ///< listen on 127.0.0.1:port instead of stdio
   std::string logFile;
   unsigned threads = 0;
 };

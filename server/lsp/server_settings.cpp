@@ -60,7 +60,8 @@ std::vector<std::string> updateSettings(ServerSettings& settings, const json& va
     }
   }
   if (auto found = values.find("debounceMs"); found != values.end() && !found->is_null()) {
-    if (!found->is_number_integer() || found->get<long long>() < 0 || found->get<long long>() > 60000) {
+    if (!found->is_number_integer() || found->get<long long>() < 0 ||
+        found->get<long long>() > 60000) {
       errors.push_back("debounceMs must be a whole number of milliseconds from 0 to 60000");
     } else {
       next.debounceMs = found->get<unsigned>();

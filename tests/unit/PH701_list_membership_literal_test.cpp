@@ -22,8 +22,10 @@ TEST_CASE("PH701 message and unsafe fix") {
   CHECK(findings[0].message == "Membership test against a list of constants; use a set literal");
   REQUIRE(findings[0].fix);
   CHECK(findings[0].fix->safety == FixSafety::Unsafe);
-  CHECK(fixedBy("PH701", "def f(x):\n    return x in [1, 2]\n") == "def f(x):\n    return x in {1, 2}\n");
-  CHECK(fixedBy("PH701", "def f(x):\n    return x in [1, 2]\n", false) == "def f(x):\n    return x in [1, 2]\n");
+  CHECK(fixedBy("PH701", "def f(x):\n    return x in [1, 2]\n") ==
+        "def f(x):\n    return x in {1, 2}\n");
+  CHECK(fixedBy("PH701", "def f(x):\n    return x in [1, 2]\n", false) ==
+        "def f(x):\n    return x in [1, 2]\n");
 }
 
 TEST_CASE("PH701 reports nesting depth") {

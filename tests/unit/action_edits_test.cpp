@@ -23,7 +23,8 @@ TEST_CASE("noqa is appended, extended, or declined") {
   CHECK(appended->newText == "  # noqa: PH701");
 
   Document commented = parse("x = 1  # why\n");
-  CHECK(lsp::noqaEdit(commented, 0, "PH701", PositionEncoding::Utf16)->range == protocol::Range{{0, 12}, {0, 12}});
+  CHECK(lsp::noqaEdit(commented, 0, "PH701", PositionEncoding::Utf16)->range ==
+        protocol::Range{{0, 12}, {0, 12}});
 
   Document listed = parse("x = 1  # noqa: E501, PH201\n");
   auto extended = lsp::noqaEdit(listed, 0, "PH701", PositionEncoding::Utf16);

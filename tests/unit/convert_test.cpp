@@ -38,32 +38,40 @@ TEST_CASE("positions past the end of a line or the text are clamped") {
 
 TEST_CASE("a diagnostic carries code, docs link, severity override and the fix") {
   Document document = parse("def f(x):\n    return x in [1, 2]\n");
-  Finding finding{&findRule("PH701")->info(), {26, 32}, "message", Severity::Info, 0,
+  Finding finding{&findRule("PH701")->info(),
+                  {26, 32},
+                  "message",
+                  Severity::Info,
+                  0,
                   Fix{"Use a set literal", FixSafety::Unsafe, {{{26, 27}, "{"}, {{31, 32}, "}"}}}};
   lsp::ServerSettings settings;
-  protocol::Diagnostic plain = lsp::toDiagnostic(document, finding, 3, settings, PositionEncoding::Utf16, "");
+  protocol::Diagnostic plain =
+      lsp::toDiagnostic(document, finding, 3, settings, PositionEncoding::Utf16, "");
   CHECK(plain.range == protocol::Range{{1, 16}, {1, 22}});
   CHECK(plain.severity == protocol::DiagnosticSeverity::Information);
   CHECK(plain.code == "PH701");
   CHECK(plain.source == "perfhint");
   CHECK(!plain.codeDescription);
-  CHECK(plain.data == nlohmann::json::parse(R"({"version": 3, "fix": {"title": "Use a set literal", "safe": false,
+  CHECK(plain.data ==
+        nlohmann::json::parse(R"({"version": 3, "fix": {"title": "Use a set literal", "safe": false,
       "edits": [{"range": {"start": {"line": 1, "character": 16}, "end": {"line": 1, "character": 17}}, "newText": "{"},
                 {"range": {"start": {"line": 1, "character": 21}, "end": {"line": 1, "character": 22}}, "newText": "}"}]}})"));
 
   settings.severity["PH701"] = Severity::Error;
-  protocol::Diagnostic overridden =
-      lsp::toDiagnostic(document, finding, 3, settings, PositionEncoding::Utf16, "file:///docs/rules.md");
+  protocol::Diagnostic overridden = lsp::toDiagnostic(
+      document, finding, 3, settings, PositionEncoding::Utf16, "file:///docs/rules.md");
   CHECK(overridden.severity == protocol::DiagnosticSeverity::Error);
   CHECK(overridden.codeDescription->href == "file:///docs/rules.md#ph701-list-membership-literal");
 }
 
 TEST_CASE("the whole-document edit keeps the common prefix and suffix") {
   Document document = parse("x = [1, 2]\ny = 'é'\n");
-  protocol::TextEdit edit = lsp::wholeDocumentEdit(document, "x = {1, 2}\ny = 'é'\n", PositionEncoding::Utf16);
+  protocol::TextEdit edit =
+      lsp::wholeDocumentEdit(document, "x = {1, 2}\ny = 'é'\n", PositionEncoding::Utf16);
   CHECK(edit.range == protocol::Range{{0, 4}, {0, 10}});
   CHECK(edit.newText == "{1, 2}");
-  protocol::TextEdit accent = lsp::wholeDocumentEdit(document, "x = [1, 2]\ny = 'è'\n", PositionEncoding::Utf16);
+  protocol::TextEdit accent =
+      lsp::wholeDocumentEdit(document, "x = [1, 2]\ny = 'è'\n", PositionEncoding::Utf16);
   CHECK(accent.range == protocol::Range{{1, 5}, {1, 6}});
   CHECK(accent.newText == "è");
 }

@@ -50,8 +50,10 @@ json notification(const char* method, json params) {
   return {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
 }
 json openDocument(const std::string& uri, std::string text) {
-  return notification("textDocument/didOpen",
-                      {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", std::move(text)}}}});
+  return notification(
+      "textDocument/didOpen",
+      {{"textDocument",
+        {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", std::move(text)}}}});
 }
 
 // Runs the io loop until a reply with `id` was sent (or 20 s pass).
@@ -61,7 +63,8 @@ json waitForReply(boost::asio::io_context& io, MemoryConnection& connection, int
     io.run_for(std::chrono::milliseconds(5));
     io.restart();
     for (const json& message : connection.sent()) {
-      if (message.contains("id") && message["id"] == id && !message.contains("method")) return message;
+      if (message.contains("id") && message["id"] == id && !message.contains("method"))
+        return message;
     }
   }
   return nullptr;
@@ -69,7 +72,8 @@ json waitForReply(boost::asio::io_context& io, MemoryConnection& connection, int
 
 std::string largeDocument() {
   std::string text;
-  for (int i = 0; i < 8000; ++i) text += "def f" + std::to_string(i) + "(x):\n    return [y for y in x if y in [1, 2]]\n";
+  for (int i = 0; i < 8000; ++i)
+    text += "def f" + std::to_string(i) + "(x):\n    return [y for y in x if y in [1, 2]]\n";
   return text;
 }
 
@@ -83,16 +87,19 @@ TEST_CASE("a cancelled request is answered RequestCancelled, once") {
   connection->deliver({request(1, "initialize", {{"capabilities", json::object()}}),
                        openDocument("file:///big.py", largeDocument()),
                        openDocument("file:///small.py", "x = 1\n"),
-                       request(2, "textDocument/hover", {{"textDocument", {{"uri", "file:///small.py"}}},
-                                                         {"position", {{"line", 0}, {"character", 0}}}}),
+                       request(2, "textDocument/hover",
+                               {{"textDocument", {{"uri", "file:///small.py"}}},
+                                {"position", {{"line", 0}, {"character", 0}}}}),
                        notification("$/cancelRequest", {{"id", 2}})});
   json reply = waitForReply(io, *connection, 2);
-  CHECK(reply == json{{"jsonrpc", "2.0"}, {"id", 2},
+  CHECK(reply == json{{"jsonrpc", "2.0"},
+                      {"id", 2},
                       {"error", {{"code", -32800}, {"message", "the request was cancelled"}}}});
   // The hover's own answer, computed later, is dropped.
   io.run_for(std::chrono::milliseconds(300));
   int replies = 0;
-  for (const json& message : connection->sent()) replies += message.contains("id") && message["id"] == 2;
+  for (const json& message : connection->sent())
+    replies += message.contains("id") && message["id"] == 2;
   CHECK(replies == 1);
 }
 
@@ -104,13 +111,17 @@ TEST_CASE("a request whose document changed under it is answered ContentModified
   connection->deliver(
       {request(1, "initialize", {{"capabilities", json::object()}}),
        openDocument("file:///big.py", largeDocument()), openDocument("file:///small.py", "x = 1\n"),
-       request(2, "textDocument/hover", {{"textDocument", {{"uri", "file:///small.py"}}},
-                                         {"position", {{"line", 0}, {"character", 0}}}}),
-       notification("textDocument/didChange", {{"textDocument", {{"uri", "file:///small.py"}, {"version", 2}}},
-                                               {"contentChanges", {{{"text", "x = 2\n"}}}}})});
+       request(2, "textDocument/hover",
+               {{"textDocument", {{"uri", "file:///small.py"}}},
+                {"position", {{"line", 0}, {"character", 0}}}}),
+       notification("textDocument/didChange",
+                    {{"textDocument", {{"uri", "file:///small.py"}, {"version", 2}}},
+                     {"contentChanges", {{{"text", "x = 2\n"}}}}})});
   json reply = waitForReply(io, *connection, 2);
-  CHECK(reply == json{{"jsonrpc", "2.0"}, {"id", 2},
-                      {"error", {{"code", -32801}, {"message", "the document changed; ask again"}}}});
+  CHECK(reply ==
+        json{{"jsonrpc", "2.0"},
+             {"id", 2},
+             {"error", {{"code", -32801}, {"message", "the document changed; ask again"}}}});
 }
 
 TEST_CASE("a burst of changes publishes once, for the last version") {
@@ -118,20 +129,27 @@ TEST_CASE("a burst of changes publishes once, for the last version") {
   auto connection = std::make_shared<MemoryConnection>();
   lsp::LanguageServer server(io, connection, {2, {}});
   server.start();
-  std::vector<json> messages = {request(1, "initialize", {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 30}}}}),
-                                openDocument("file:///a.py", "def f(x):\n    return x\n")};
+  std::vector<json> messages = {
+      request(1, "initialize",
+              {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 30}}}}),
+      openDocument("file:///a.py", "def f(x):\n    return x\n")};
   for (int version = 2; version <= 20; ++version) {
-    messages.push_back(notification(
-        "textDocument/didChange",
-        {{"textDocument", {{"uri", "file:///a.py"}, {"version", version}}},
-         {"contentChanges", {{{"range", {{"start", {{"line", 1}, {"character", 12}}}, {"end", {{"line", 1}, {"character", 12}}}}},
-                              {"text", version == 20 ? " in [1, 2]" : ""}}}}}));
+    messages.push_back(
+        notification("textDocument/didChange",
+                     {{"textDocument", {{"uri", "file:///a.py"}, {"version", version}}},
+                      {"contentChanges",
+                       {{{"range",
+                          {{"start", {{"line", 1}, {"character", 12}}},
+                           {"end", {{"line", 1}, {"character", 12}}}}},
+                         {"text", version == 20 ? " in [1, 2]" : ""}}}}}));
   }
   connection->deliver(messages);
   // Until version 20 is published (however slow the machine), then a little longer for strays.
   auto published20 = [&] {
     for (const json& message : connection->sent()) {
-      if (message.value("method", "") == "textDocument/publishDiagnostics" && message["params"]["version"] == 20) return true;
+      if (message.value("method", "") == "textDocument/publishDiagnostics" &&
+          message["params"]["version"] == 20)
+        return true;
     }
     return false;
   };

@@ -1,6 +1,6 @@
 // The rule registry: every rule is complete, documented, has a fixture, and docs are current.
-#include "analysis/explain/rule_doc.h"
 #include "analysis/rules/registry.h"
+#include "analysis/explain/rule_doc.h"
 
 #include <doctest/doctest.h>
 
@@ -49,8 +49,8 @@ TEST_CASE("every rule is complete and unique") {
     CHECK(!trimmed(info.example.after).empty());
     CHECK(!trimmed(info.fixSafety).empty());
     CHECK(!rule->kinds().empty());
-    std::filesystem::path fixture =
-        std::filesystem::path(PERFHINT_SOURCE_DIR) / "tests/fixtures" / (std::string(info.code) + ".py");
+    std::filesystem::path fixture = std::filesystem::path(PERFHINT_SOURCE_DIR) / "tests/fixtures" /
+                                    (std::string(info.code) + ".py");
     CHECK_MESSAGE(std::filesystem::exists(fixture), "missing fixture ", fixture);
   }
 }
@@ -67,7 +67,8 @@ TEST_CASE("README.md's rules table is generated from the registry") {
   std::ostringstream text;
   text << in.rdbuf();
   std::string readme = text.str();
-  static constexpr std::string_view kStart = "<!-- rules-table:start -->\n", kEnd = "<!-- rules-table:end -->";
+  static constexpr std::string_view kStart = "<!-- rules-table:start -->\n",
+                                    kEnd = "<!-- rules-table:end -->";
   size_t start = readme.find(kStart), end = readme.find(kEnd);
   REQUIRE(start != std::string::npos);
   REQUIRE(end != std::string::npos);
@@ -81,7 +82,8 @@ TEST_CASE("rule documentation has every section") {
   REQUIRE(rule);
   std::string markdown = ruleMarkdown(rule->info());
   CHECK(markdown.starts_with("## PH701 list-membership-literal\n"));
-  for (const char* section : {"### Why it is slow", "### Use instead", "### Example", "### Fix safety"}) {
+  for (const char* section :
+       {"### Why it is slow", "### Use instead", "### Example", "### Fix safety"}) {
     CHECK_MESSAGE(markdown.find(section) != std::string::npos, section);
   }
 }

@@ -34,7 +34,8 @@ PythonRun runPython(const std::string& source, const std::string& name) {
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
   std::array<char, 4096> buffer;
-  while (size_t read = fread(buffer.data(), 1, buffer.size(), pipe)) run.output.append(buffer.data(), read);
+  while (size_t read = fread(buffer.data(), 1, buffer.size(), pipe))
+    run.output.append(buffer.data(), read);
   run.status = pclose(pipe);
   std::filesystem::remove(path);
   return run;

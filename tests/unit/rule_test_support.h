@@ -54,7 +54,8 @@ inline std::vector<ByteRange> rangesOf(std::string_view code, const std::string&
 }
 
 /// `text` after applying the fixes of `code` until none is left.
-inline std::string fixedBy(std::string_view code, const std::string& text, bool includeUnsafe = true) {
+inline std::string fixedBy(std::string_view code, const std::string& text,
+                           bool includeUnsafe = true) {
   std::string error;
   auto selection = RuleSelection::fromPatterns({std::string(code)}, {}, error);
   syntax::ParserPtr parser = syntax::makePythonParser();

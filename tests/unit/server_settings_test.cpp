@@ -11,7 +11,8 @@ TEST_CASE("settings update only the keys given") {
   CHECK(lsp::updateSettings(settings, json{{"debounceMs", 0}, {"unsafeFixes", true}}).empty());
   CHECK(settings.debounceMs == 0);
   CHECK(settings.unsafeFixes);
-  CHECK(lsp::updateSettings(settings, json{{"ignore", {"PH7"}}, {"severity", {{"PH201", "hint"}}}}).empty());
+  CHECK(lsp::updateSettings(settings, json{{"ignore", {"PH7"}}, {"severity", {{"PH201", "hint"}}}})
+            .empty());
   CHECK(settings.debounceMs == 0);
   CHECK_FALSE(settings.selection.isEnabled("PH701"));
   CHECK(settings.selection.isEnabled("PH201"));
@@ -21,14 +22,18 @@ TEST_CASE("settings update only the keys given") {
 TEST_CASE("invalid settings change nothing and say why") {
   lsp::ServerSettings settings;
   settings.debounceMs = 80;
-  auto errors = lsp::updateSettings(
-      settings, json{{"debounceMs", "fast"}, {"select", {"PH9"}}, {"severity", {{"PH201", "loud"}}}, {"unsafeFixes", 1}});
-  CHECK(errors == std::vector<std::string>{"severity of PH201 must be error, warning, info or hint",
-                                           "debounceMs must be a whole number of milliseconds from 0 to 60000",
-                                           "unsafeFixes must be true or false",
-                                           "unknown rule code or prefix in select: 'PH9'"});
+  auto errors = lsp::updateSettings(settings, json{{"debounceMs", "fast"},
+                                                   {"select", {"PH9"}},
+                                                   {"severity", {{"PH201", "loud"}}},
+                                                   {"unsafeFixes", 1}});
+  CHECK(errors == std::vector<std::string>{
+                      "severity of PH201 must be error, warning, info or hint",
+                      "debounceMs must be a whole number of milliseconds from 0 to 60000",
+                      "unsafeFixes must be true or false",
+                      "unknown rule code or prefix in select: 'PH9'"});
   CHECK(settings.debounceMs == 80);
   CHECK(settings.selection.isEnabled("PH701"));
-  CHECK(lsp::updateSettings(settings, json(5)) == std::vector<std::string>{"perfhint settings must be an object"});
+  CHECK(lsp::updateSettings(settings, json(5)) ==
+        std::vector<std::string>{"perfhint settings must be an object"});
   CHECK(lsp::updateSettings(settings, json(nullptr)).empty());
 }

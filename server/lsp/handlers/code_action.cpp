@@ -31,63 +31,70 @@ void LanguageServer::codeAction(protocol::CodeActionParams params, Reply reply) 
     reply.result(nlohmann::json::array());
     return;
   }
-  runOnCurrentDocument(document, std::move(reply), [this, params = std::move(params)](OpenDocument& open, Reply answer) {
-    ensureAnalysis(open, false);
-    const Document& text = *open.document;
-    const DocumentAnalysis& analysis = *open.analysis;
-    auto current = settings();
-    const std::string& uri = open.uri;
-    ByteRange requested = toByteRange(text, params.range, encoding_);
-    const auto& only = params.context.only;
+  runOnCurrentDocument(
+      document, std::move(reply),
+      [this, params = std::move(params)](OpenDocument& open, Reply answer) {
+        ensureAnalysis(open, false);
+        const Document& text = *open.document;
+        const DocumentAnalysis& analysis = *open.analysis;
+        auto current = settings();
+        const std::string& uri = open.uri;
+        ByteRange requested = toByteRange(text, params.range, encoding_);
+        const auto& only = params.context.only;
 
-    std::vector<protocol::CodeAction> actions;
-    bool anyFixable = false;
-    for (size_t i = 0; i < analysis.findings.size(); ++i) {
-      const Finding& finding = analysis.findings[i];
-      anyFixable = anyFixable || isApplicable(finding, current->unsafeFixes);
-      if (finding.range.start > requested.end || requested.start > finding.range.end) continue;
-      if (!admits(only, "quickfix")) continue;
-      const protocol::Diagnostic& diagnostic = analysis.diagnostics[i];
-      std::string code(finding.rule->code);
-      if (finding.fix) {
-        protocol::CodeAction fix;
-        bool safe = finding.fix->safety == FixSafety::Safe;
-        fix.title = finding.fix->title + " (" + code + (safe ? ")" : ", unsafe)");
-        fix.kind = "quickfix";
-        fix.diagnostics = {diagnostic};
-        fix.isPreferred = safe;
-        fix.edit = protocol::WorkspaceEdit{{{uri, toTextEdits(text, *finding.fix, encoding_)}}};
-        actions.push_back(std::move(fix));
-      }
-      protocol::CodeAction ignore;
-      ignore.title = "Ignore " + code + " on this line";
-      ignore.kind = "quickfix";
-      ignore.diagnostics = {diagnostic};
-      uint32_t line = text.lines().lineColumn(finding.range.start).line;
-      if (clientResolvesCodeActions_) {
-        ignore.data = {{"action", "noqa"}, {"uri", uri}, {"version", open.version}, {"line", line}, {"code", code}};
-      } else if (auto edit = noqaEdit(text, line, code, encoding_)) {
-        ignore.edit = protocol::WorkspaceEdit{{{uri, {*edit}}}};
-      } else {
-        continue;
-      }
-      actions.push_back(std::move(ignore));
-    }
+        std::vector<protocol::CodeAction> actions;
+        bool anyFixable = false;
+        for (size_t i = 0; i < analysis.findings.size(); ++i) {
+          const Finding& finding = analysis.findings[i];
+          anyFixable = anyFixable || isApplicable(finding, current->unsafeFixes);
+          if (finding.range.start > requested.end || requested.start > finding.range.end) continue;
+          if (!admits(only, "quickfix")) continue;
+          const protocol::Diagnostic& diagnostic = analysis.diagnostics[i];
+          std::string code(finding.rule->code);
+          if (finding.fix) {
+            protocol::CodeAction fix;
+            bool safe = finding.fix->safety == FixSafety::Safe;
+            fix.title = finding.fix->title + " (" + code + (safe ? ")" : ", unsafe)");
+            fix.kind = "quickfix";
+            fix.diagnostics = {diagnostic};
+            fix.isPreferred = safe;
+            fix.edit = protocol::WorkspaceEdit{{{uri, toTextEdits(text, *finding.fix, encoding_)}}};
+            actions.push_back(std::move(fix));
+          }
+          protocol::CodeAction ignore;
+          ignore.title = "Ignore " + code + " on this line";
+          ignore.kind = "quickfix";
+          ignore.diagnostics = {diagnostic};
+          uint32_t line = text.lines().lineColumn(finding.range.start).line;
+          if (clientResolvesCodeActions_) {
+            ignore.data = {{"action", "noqa"},
+                           {"uri", uri},
+                           {"version", open.version},
+                           {"line", line},
+                           {"code", code}};
+          } else if (auto edit = noqaEdit(text, line, code, encoding_)) {
+            ignore.edit = protocol::WorkspaceEdit{{{uri, {*edit}}}};
+          } else {
+            continue;
+          }
+          actions.push_back(std::move(ignore));
+        }
 
-    if (anyFixable && admits(only, "source.fixAll.perfhint")) {
-      protocol::CodeAction fixAll;
-      fixAll.title = "perfhint: Fix all";
-      fixAll.kind = "source.fixAll.perfhint";
-      if (clientResolvesCodeActions_) {
-        fixAll.data = {{"action", "fixAll"}, {"uri", uri}, {"version", open.version}};
-        actions.push_back(std::move(fixAll));
-      } else if (auto edit = fixAllEdit(text, current->selection, current->unsafeFixes, workerParser(), encoding_)) {
-        fixAll.edit = protocol::WorkspaceEdit{{{uri, {*edit}}}};
-        actions.push_back(std::move(fixAll));
-      }
-    }
-    answer.result(actions);
-  });
+        if (anyFixable && admits(only, "source.fixAll.perfhint")) {
+          protocol::CodeAction fixAll;
+          fixAll.title = "perfhint: Fix all";
+          fixAll.kind = "source.fixAll.perfhint";
+          if (clientResolvesCodeActions_) {
+            fixAll.data = {{"action", "fixAll"}, {"uri", uri}, {"version", open.version}};
+            actions.push_back(std::move(fixAll));
+          } else if (auto edit = fixAllEdit(text, current->selection, current->unsafeFixes,
+                                            workerParser(), encoding_)) {
+            fixAll.edit = protocol::WorkspaceEdit{{{uri, {*edit}}}};
+            actions.push_back(std::move(fixAll));
+          }
+        }
+        answer.result(actions);
+      });
 }
 
 }  // namespace perfhint::lsp

@@ -13,19 +13,20 @@ void LanguageServer::didChange(protocol::DidChangeTextDocumentParams params) {
   if (!document) return;
   // Bumped here, on the io thread, so work already queued for older text knows it is stale.
   uint64_t generation = ++document->generation;
-  boost::asio::post(document->strand, [this, document, generation, version = params.textDocument.version,
-                                       changes = std::move(params.contentChanges)]() mutable {
-    if (document->closed || !document->document) return;
-    Document& text = *document->document;
-    for (const protocol::TextDocumentContentChangeEvent& change : changes) {
-      ByteRange range = change.range ? toByteRange(text, *change.range, encoding_)
-                                     : ByteRange{0, static_cast<uint32_t>(text.text().size())};
-      text.editText(range, change.text);
-    }
-    document->version = version;
-    document->appliedGeneration = generation;
-    scheduleAnalysis(document);
-  });
+  boost::asio::post(
+      document->strand, [this, document, generation, version = params.textDocument.version,
+                         changes = std::move(params.contentChanges)]() mutable {
+        if (document->closed || !document->document) return;
+        Document& text = *document->document;
+        for (const protocol::TextDocumentContentChangeEvent& change : changes) {
+          ByteRange range = change.range ? toByteRange(text, *change.range, encoding_)
+                                         : ByteRange{0, static_cast<uint32_t>(text.text().size())};
+          text.editText(range, change.text);
+        }
+        document->version = version;
+        document->appliedGeneration = generation;
+        scheduleAnalysis(document);
+      });
 }
 
 }  // namespace perfhint::lsp

@@ -18,7 +18,8 @@ void LanguageServer::didClose(protocol::DidCloseTextDocumentParams params) {
     document->document.reset();
     document->analysis.reset();
     if (!clientPullsDiagnostics_) {
-      notify("textDocument/publishDiagnostics", protocol::PublishDiagnosticsParams{document->uri, std::nullopt, {}});
+      notify("textDocument/publishDiagnostics",
+             protocol::PublishDiagnosticsParams{document->uri, std::nullopt, {}});
     }
   });
 }

@@ -11,9 +11,11 @@ namespace perfhint::lsp {
 void LanguageServer::didOpen(protocol::DidOpenTextDocumentParams params) {
   protocol::TextDocumentItem& item = params.textDocument;
   if (documents_.count(item.uri)) {
-    log(protocol::MessageType::Warning, "didOpen: document already open, replacing it: " + item.uri);
+    log(protocol::MessageType::Warning,
+        "didOpen: document already open, replacing it: " + item.uri);
   }
-  auto document = std::make_shared<OpenDocument>(item.uri, boost::asio::make_strand(workers_.get_executor()));
+  auto document =
+      std::make_shared<OpenDocument>(item.uri, boost::asio::make_strand(workers_.get_executor()));
   documents_[item.uri] = document;
   uint64_t generation = ++document->generation;
   boost::asio::post(document->strand, [this, document, generation, version = item.version,

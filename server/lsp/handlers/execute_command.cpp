@@ -26,7 +26,8 @@ void LanguageServer::executeCommand(protocol::ExecuteCommandParams params, Reply
     return;
   }
   if (!clientAppliesEdits_) {
-    reply.error(protocol::ErrorCode::RequestFailed, "the client does not support workspace/applyEdit");
+    reply.error(protocol::ErrorCode::RequestFailed,
+                "the client does not support workspace/applyEdit");
     return;
   }
   auto document = findDocument(uri, "executeCommand");
@@ -36,9 +37,11 @@ void LanguageServer::executeCommand(protocol::ExecuteCommandParams params, Reply
   }
   runOnCurrentDocument(document, std::move(reply), [this](OpenDocument& open, Reply answer) {
     auto current = settings();
-    auto edit = fixAllEdit(*open.document, current->selection, current->unsafeFixes, workerParser(), encoding_);
+    auto edit = fixAllEdit(*open.document, current->selection, current->unsafeFixes, workerParser(),
+                           encoding_);
     if (edit) {
-      protocol::ApplyWorkspaceEditParams apply{std::string("perfhint: Fix all"), {{{open.uri, {*edit}}}}};
+      protocol::ApplyWorkspaceEditParams apply{std::string("perfhint: Fix all"),
+                                               {{{open.uri, {*edit}}}}};
       sendRequest("workspace/applyEdit", apply, [](const protocol::Response&) {});
     }
     answer.result(nullptr);

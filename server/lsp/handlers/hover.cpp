@@ -34,38 +34,40 @@ void LanguageServer::hover(protocol::HoverParams params, Reply reply) {
     reply.result(nullptr);
     return;
   }
-  runOnCurrentDocument(document, std::move(reply), [this, position = params.position](OpenDocument& open, Reply answer) {
-    ensureAnalysis(open, false);
-    const Document& text = *open.document;
-    uint32_t offset = toOffset(text, position, encoding_);
+  runOnCurrentDocument(document, std::move(reply),
+                       [this, position = params.position](OpenDocument& open, Reply answer) {
+                         ensureAnalysis(open, false);
+                         const Document& text = *open.document;
+                         uint32_t offset = toOffset(text, position, encoding_);
 
-    std::string markdown;
-    ByteRange range{};  // of the first finding under the cursor
-    for (const Finding& finding : open.analysis->findings) {
-      if (finding.range.start <= offset && offset <= finding.range.end) {
-        if (markdown.empty()) {
-          range = finding.range;
-        } else {
-          markdown += "\n\n---\n\n";
-        }
-        markdown += findingHover(finding);
-      }
-    }
-    if (markdown.empty()) {
-      std::string_view code = noqaCodeAt(text, offset);
-      const Rule* rule = code.empty() ? nullptr : findRule(code);
-      if (!rule) {
-        answer.result(nullptr);
-        return;
-      }
-      markdown = ruleMarkdown(rule->info());
-      auto start = static_cast<uint32_t>(code.data() - text.text().data());
-      range = ByteRange{start, start + static_cast<uint32_t>(code.size())};
-    }
-    nlohmann::json hover = {{"contents", {{"kind", "markdown"}, {"value", std::move(markdown)}}},
-                            {"range", toRange(text, range, encoding_)}};
-    answer.result(std::move(hover));
-  });
+                         std::string markdown;
+                         ByteRange range{};  // of the first finding under the cursor
+                         for (const Finding& finding : open.analysis->findings) {
+                           if (finding.range.start <= offset && offset <= finding.range.end) {
+                             if (markdown.empty()) {
+                               range = finding.range;
+                             } else {
+                               markdown += "\n\n---\n\n";
+                             }
+                             markdown += findingHover(finding);
+                           }
+                         }
+                         if (markdown.empty()) {
+                           std::string_view code = noqaCodeAt(text, offset);
+                           const Rule* rule = code.empty() ? nullptr : findRule(code);
+                           if (!rule) {
+                             answer.result(nullptr);
+                             return;
+                           }
+                           markdown = ruleMarkdown(rule->info());
+                           auto start = static_cast<uint32_t>(code.data() - text.text().data());
+                           range = ByteRange{start, start + static_cast<uint32_t>(code.size())};
+                         }
+                         nlohmann::json hover = {
+                             {"contents", {{"kind", "markdown"}, {"value", std::move(markdown)}}},
+                             {"range", toRange(text, range, encoding_)}};
+                         answer.result(std::move(hover));
+                       });
 }
 
 }  // namespace perfhint::lsp

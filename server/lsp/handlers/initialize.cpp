@@ -4,8 +4,8 @@
 
 #include "protocol/uri.h"  // the docs link
 
-#include <filesystem>
 #include <unistd.h>  // readlink
+#include <filesystem>
 
 namespace perfhint::lsp {
 namespace {
@@ -19,7 +19,8 @@ std::string findRulesDocument() {
   for (const auto& candidate : {binary.parent_path().parent_path() / "share/doc/perfhint/rules.md",
                                 std::filesystem::path(PERFHINT_SOURCE_DOCS) / "rules.md"}) {
     if (std::filesystem::exists(candidate, error)) {
-      return protocol::pathToFileUri(std::filesystem::canonical(candidate, error).string()).value_or("");
+      return protocol::pathToFileUri(std::filesystem::canonical(candidate, error).string())
+          .value_or("");
     }
   }
   return {};
@@ -31,9 +32,9 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
   const protocol::ClientCapabilities& client = params.capabilities;
   encoding_ = protocol::negotiatePositionEncoding(client.positionEncodings);
   clientPullsDiagnostics_ = client.pullDiagnostics;
-  clientResolvesCodeActions_ =
-      std::find(client.codeActionResolveProperties.begin(), client.codeActionResolveProperties.end(),
-                "edit") != client.codeActionResolveProperties.end();
+  clientResolvesCodeActions_ = std::find(client.codeActionResolveProperties.begin(),
+                                         client.codeActionResolveProperties.end(),
+                                         "edit") != client.codeActionResolveProperties.end();
   clientHasConfiguration_ = client.workspaceConfiguration;
   clientAppliesEdits_ = client.workspaceApplyEdit;
   if (params.trace) traceLevel_ = *params.trace;
@@ -46,12 +47,15 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
 
   nlohmann::json capabilities = {
       {"positionEncoding", protocol::positionEncodingName(encoding_)},
-      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"textDocumentSync",
+       {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"codeActionProvider",
        {{"codeActionKinds", {"quickfix", "source.fixAll.perfhint"}}, {"resolveProvider", true}}},
       {"diagnosticProvider",
-       {{"identifier", "perfhint"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}}},
+       {{"identifier", "perfhint"},
+        {"interFileDependencies", false},
+        {"workspaceDiagnostics", false}}},
       {"executeCommandProvider", {{"commands", {"perfhint.applyAllFixes"}}}},
   };
   protocol::InitializeResult result;

@@ -3,6 +3,8 @@
 
 namespace perfhint::lsp {
 
-void LanguageServer::setTrace(protocol::SetTraceParams params) { traceLevel_ = params.value; }
+void LanguageServer::setTrace(protocol::SetTraceParams params) {
+  traceLevel_ = params.value;
+}
 
 }  // namespace perfhint::lsp

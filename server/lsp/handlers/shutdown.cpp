@@ -9,6 +9,8 @@ void LanguageServer::shutdown(nlohmann::json, Reply reply) {
   reply.result(nullptr);
 }
 
-void LanguageServer::exit(nlohmann::json) { stop(shutdownRequested_ ? 0 : 1); }
+void LanguageServer::exit(nlohmann::json) {
+  stop(shutdownRequested_ ? 0 : 1);
+}
 
 }  // namespace perfhint::lsp
