@@ -22,10 +22,17 @@ bool conflictsWithAny(const Fix& fix, const std::vector<const FixEdit*>& taken) 
   return false;
 }
 
-bool parsesWithoutErrors(const std::string& text, TSParser& parser) {
-  syntax::TreePtr tree(
+syntax::TreePtr parseText(const std::string& text, TSParser& parser) {
+  return syntax::TreePtr(
       ts_parser_parse_string(&parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
+}
+
+bool hasNoErrors(const syntax::TreePtr& tree) {
   return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
+}
+
+bool parsesWithoutErrors(const std::string& text, TSParser& parser) {
+  return hasNoErrors(parseText(text, parser));
 }
 
 }  // namespace
@@ -56,9 +63,12 @@ FixRound applyFixesThatParse(std::string& text, std::span<const Finding> finding
                              bool includeUnsafe, TSParser& parser) {
   std::string fixed = text;
   size_t applied = applyFixes(fixed, findings, includeUnsafe);
-  if (applied == 0 || parsesWithoutErrors(fixed, parser) || !parsesWithoutErrors(text, parser)) {
+  if (applied == 0) return {};
+  // The verifying parse of the result is handed back so the next round need not parse again.
+  syntax::TreePtr fixedTree = parseText(fixed, parser);
+  if (hasNoErrors(fixedTree) || !parsesWithoutErrors(text, parser)) {
     text = std::move(fixed);
-    return {applied, 0};
+    return {applied, 0, std::move(fixedTree)};
   }
   // Some fix breaks the parse: try each alone on the original text and keep those that parse.
   FixRound round;
@@ -87,8 +97,9 @@ FixRound applyFixesThatParse(std::string& text, std::span<const Finding> finding
 FixOutcome fixUntilStable(std::string text, const RuleSelection& selection, bool includeUnsafe,
                           TSParser& parser) {
   FixOutcome outcome;
+  syntax::TreePtr parsed;  // of `text`, when the previous round already parsed it
   for (int round = 0;; ++round) {
-    Document document(text, parser);
+    Document document = parsed ? Document(text, std::move(parsed)) : Document(text, parser);
     std::vector<Finding> findings = analyze(document, selection);
     bool anyApplicable = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
       return isApplicable(f, includeUnsafe);
@@ -101,6 +112,7 @@ FixOutcome fixUntilStable(std::string text, const RuleSelection& selection, bool
     outcome.applied += result.applied;
     // A refused fix stays in the text and is refused again each round: count the last round's.
     outcome.rejected = result.rejected;
+    parsed = std::move(result.tree);
     if (result.applied == 0) {
       outcome.remaining = std::move(findings);
       break;

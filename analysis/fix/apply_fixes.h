@@ -22,8 +22,9 @@ size_t applyFixes(std::string& text, std::span<const Finding> findings, bool inc
 
 /// What one round of fixing did.
 struct FixRound {
-  size_t applied = 0;   ///< fixes applied
-  size_t rejected = 0;  ///< fixes refused because the result did not parse
+  size_t applied = 0;    ///< fixes applied
+  size_t rejected = 0;   ///< fixes refused because the result did not parse
+  syntax::TreePtr tree;  ///< the parse of the resulting text when one was made, for reuse
 };
 
 /// Like applyFixes, but refuses fixes that break the parse of a text that parsed: when the

@@ -19,6 +19,9 @@ syntax::TreePtr parse(TSParser& parser, const TSTree* oldTree, const std::string
 Document::Document(std::string text, TSParser& parser)
     : text_(std::move(text)), lines_(text_), tree_(parse(parser, nullptr, text_)) {}
 
+Document::Document(std::string text, syntax::TreePtr tree)
+    : text_(std::move(text)), lines_(text_), tree_(std::move(tree)) {}
+
 TSPoint Document::pointAt(uint32_t offset) const {
   LineColumn position = lines_.lineColumn(offset);
   return {position.line, position.column};

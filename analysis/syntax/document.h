@@ -18,6 +18,8 @@ class Document {
  public:
   /// Parses `text` from scratch.
   Document(std::string text, TSParser& parser);
+  /// Takes a tree already parsed from exactly `text`.
+  Document(std::string text, syntax::TreePtr tree);
 
   const std::string& text() const { return text_; }
   const LineIndex& lines() const { return lines_; }

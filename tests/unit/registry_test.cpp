@@ -21,12 +21,6 @@ bool isKebabCase(std::string_view name) {
   return true;
 }
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == '\n' || text.front() == ' ')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 }  // namespace
 
 TEST_CASE("every rule is complete and unique") {
@@ -42,12 +36,12 @@ TEST_CASE("every rule is complete and unique") {
     CHECK(isKebabCase(info.name));
     CHECK(previous < info.code);
     previous = info.code;
-    CHECK(!trimmed(info.summary).empty());
-    CHECK(!trimmed(info.whySlow).empty());
-    CHECK(!trimmed(info.useInstead).empty());
-    CHECK(!trimmed(info.example.before).empty());
-    CHECK(!trimmed(info.example.after).empty());
-    CHECK(!trimmed(info.fixSafety).empty());
+    CHECK(!trimmedDocText(info.summary).empty());
+    CHECK(!trimmedDocText(info.whySlow).empty());
+    CHECK(!trimmedDocText(info.useInstead).empty());
+    CHECK(!trimmedDocText(info.example.before).empty());
+    CHECK(!trimmedDocText(info.example.after).empty());
+    CHECK(!trimmedDocText(info.fixSafety).empty());
     CHECK(!rule->kinds().empty());
     std::filesystem::path fixture = std::filesystem::path(PERFHINT_SOURCE_DIR) / "tests/fixtures" /
                                     (std::string(info.code) + ".py");

@@ -1,6 +1,7 @@
 // Each rule's documented example: the rule flags `before`, not `after`; the fix turns `before`
 // into exactly `after`; and both print the same under python3.
 #include "analysis/engine/analyzer.h"
+#include "analysis/explain/rule_doc.h"
 #include "analysis/fix/apply_fixes.h"
 #include "analysis/rules/registry.h"
 
@@ -15,10 +16,9 @@ using namespace perfhint;
 
 namespace {
 
+// Examples are run and compared as whole files: the documented text and a final newline.
 std::string exampleText(std::string_view text) {
-  while (!text.empty() && text.front() == '\n') text.remove_prefix(1);
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
-  return std::string(text) + "\n";
+  return std::string(trimmedDocText(text)) + "\n";
 }
 
 struct PythonRun {
