@@ -1,4 +1,4 @@
-// PH701 list-membership-literal: `x in [a, b, c]` with constant items, run repeatedly.
+// PH701 list-membership-literal: `x in [a, b, c]` with constant items, inside a loop.
 #include "analysis/rules/rule.h"
 
 #include "analysis/syntax/node_queries.h"  // literal checks
@@ -12,8 +12,8 @@ constexpr RuleInfo kInfo{
     .code = "PH701",
     .name = "list-membership-literal",
     .summary =
-        "Membership test against a list or tuple of constants inside a loop or function; "
-        "a set literal answers in constant time.",
+        "Membership test against a list or tuple of constants inside a loop; a set literal "
+        "answers in constant time.",
     .severity = Severity::Info,
     .fix = FixAvailability::Always,
     .whySlow = R"(
@@ -21,23 +21,22 @@ constexpr RuleInfo kInfo{
 comparison per item. Python already turns the constant list into a tuple, but the search stays
 linear. A set literal of constants is built once, when the code is compiled, and a lookup hashes
 `x` once. Measured on CPython 3.11 with string items: a miss costs 37 ns against 13 ns with 3 items
-and 83 ns against 13 ns with 8 items. Only tests that run repeatedly (in a loop or a function) are
-flagged.
+and 83 ns against 13 ns with 8 items; a hit on the first item is as fast either way. Only tests
+inside a loop or comprehension are flagged: a single test saves some 20 ns, which matters only when
+it repeats.
 )",
     .useInstead = R"(
 A set literal: `x in {a, b, c}`.
 )",
     .example = {.before = R"(
-def is_weekend(day):
-    return day in ["sat", "sun"]
-
-print([is_weekend(d) for d in ["mon", "sat", "sun"]])
+days = ["mon", "sat", "sun", "tue"] * 3
+weekend = [day for day in days if day in ["sat", "sun"]]
+print(weekend)
 )",
                 .after = R"(
-def is_weekend(day):
-    return day in {"sat", "sun"}
-
-print([is_weekend(d) for d in ["mon", "sat", "sun"]])
+days = ["mon", "sat", "sun", "tue"] * 3
+weekend = [day for day in days if day in {"sat", "sun"}]
+print(weekend)
 )"},
     .fixSafety = R"(
 Unsafe: a set needs `x` to be hashable, so an unhashable `x` (a list, a dict) that the list test
@@ -54,8 +53,9 @@ class ListMembershipLiteral final : public Rule {
   std::span<const NodeKind> kinds() const override { return kKinds; }
 
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
-    // Code that runs once at module level costs nothing worth a hint.
-    if (site.function == kModuleScope && site.loopDepth == 0) return;
+    // Outside a loop one test saves some 20 ns: no program notices, and most such tests are
+    // option parsing or error checks that run once.
+    if (site.loopDepth == 0) return;
     TSNode comparison = site.node;
     // Only the two-operand form `x in seq` / `x not in seq`.
     if (ts_node_named_child_count(comparison) != 2) return;

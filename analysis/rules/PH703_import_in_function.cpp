@@ -38,8 +38,9 @@ module or breaks an import cycle is worth it, and is not flagged. Flagged are:
   binds (`import json` in a function of a module that starts with `import json`): it defers
   nothing.
 
-Imports under `if TYPE_CHECKING:` or in a `try` with handlers, and imports in `__del__` (module
-globals may be gone at interpreter shutdown) are never flagged.
+Imports under `if TYPE_CHECKING:` or in a `try` with handlers, imports in `__del__` (module
+globals may be gone at interpreter shutdown), and imports in functions that run once per program
+(`main`, `_main`, and tests: `test*`) are never flagged.
 )",
     .useInstead = R"(
 Import once, at the top of the module. If the import must stay lazy (a heavy or optional module,
@@ -241,7 +242,11 @@ class ImportInFunction final : public Rule {
     if (document.text(childByField(statement, "module_name")) == "__future__") return;
     // Imports in `__del__` are kept local on purpose: module globals may already be gone when
     // it runs during interpreter shutdown.
-    if (model.functions()[static_cast<size_t>(site.function)].name == "__del__") return;
+    std::string_view function = model.functions()[static_cast<size_t>(site.function)].name;
+    if (function == "__del__") return;
+    // Entry points and tests run once per program run: a repeated import there costs nothing
+    // worth a finding.
+    if (function == "main" || function == "_main" || function.starts_with("test")) return;
     if (isTriedImport(statement)) return;
 
     for (const ImportBinding& binding : model.imports()) {

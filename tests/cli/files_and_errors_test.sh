@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$work"
 finding() {  # a file with one PH701 finding on line 2
   mkdir -p "$(dirname "$1")"
-  printf 'def f(x):\n    return x in [1, 2]\n' >"$1"
+  printf 'for x in xs:\n    seen = x in [1, 2]\n' >"$1"
 }
 
 # Runs a check and keeps the path of each finding, one a line.

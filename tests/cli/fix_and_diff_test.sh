@@ -6,8 +6,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$work"
 mkdir -p project/lib
 cat >project/app.py <<'EOF'
-def is_weekend(day):
-    return day in ["sat", "sun"]
+for day in week:
+    seen = day in ["sat", "sun"]
 
 
 def one():
@@ -22,11 +22,11 @@ def three():
     return 3
 
 
-def is_vowel(ch):
-    return ch in ("a", "e", "i", "o", "u")
+for ch in text:
+    seen = ch in ("a", "e", "i", "o", "u")
 EOF
 # No newline at the end of this one.
-printf 'import sys\n\n\ndef small(n):\n    return n in [1, 2]' >project/lib/util.py
+printf 'import sys\n\n\nfor n in ns:\n    seen = n in [1, 2]' >project/lib/util.py
 echo 'print("clean")' >project/clean.py
 cp -r project original
 
@@ -37,27 +37,27 @@ expect_stdout <<'EOF'
 --- a/project/app.py
 +++ b/project/app.py
 @@ -1,5 +1,5 @@
- def is_weekend(day):
--    return day in ["sat", "sun"]
-+    return day in {"sat", "sun"}
+ for day in week:
+-    seen = day in ["sat", "sun"]
++    seen = day in {"sat", "sun"}
  
  
  def one():
 @@ -15,4 +15,4 @@
  
  
- def is_vowel(ch):
--    return ch in ("a", "e", "i", "o", "u")
-+    return ch in {"a", "e", "i", "o", "u"}
+ for ch in text:
+-    seen = ch in ("a", "e", "i", "o", "u")
++    seen = ch in {"a", "e", "i", "o", "u"}
 --- a/project/lib/util.py
 +++ b/project/lib/util.py
 @@ -2,4 +2,4 @@
  
  
- def small(n):
--    return n in [1, 2]
+ for n in ns:
+-    seen = n in [1, 2]
 \ No newline at end of file
-+    return n in {1, 2}
++    seen = n in {1, 2}
 \ No newline at end of file
 EOF
 expect_stderr <<'EOF'
@@ -98,7 +98,7 @@ run check --select PH701 --fix project/lib
 expect_exit 1
 expect_stdout <<'EOF'
 project/lib/util.py:5:17: PH701 Membership test against a list of constants; use a set literal
-        return n in [1, 2]
+        seen = n in [1, 2]
                     ^^^^^^
 Found 1 finding.
 1 more fixable with `--unsafe-fixes`.
@@ -113,8 +113,8 @@ expect_stdout <<'EOF'
 Fixed 3 findings.
 EOF
 expect_file_text app.py project/app.py <<'EOF'
-def is_weekend(day):
-    return day in {"sat", "sun"}
+for day in week:
+    seen = day in {"sat", "sun"}
 
 
 def one():
@@ -129,10 +129,10 @@ def three():
     return 3
 
 
-def is_vowel(ch):
-    return ch in {"a", "e", "i", "o", "u"}
+for ch in text:
+    seen = ch in {"a", "e", "i", "o", "u"}
 EOF
-expect_file_text util.py project/lib/util.py < <(printf 'import sys\n\n\ndef small(n):\n    return n in {1, 2}')
+expect_file_text util.py project/lib/util.py < <(printf 'import sys\n\n\nfor n in ns:\n    seen = n in {1, 2}')
 expect_file_text clean.py project/clean.py < <(echo 'print("clean")')
 if [ -d project-patched ]; then
   diff -r project project-patched >/dev/null || fail "--diff and --fix disagree"

@@ -6,8 +6,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$work"
 mkdir pkg
 cat >a.py <<'EOF'
-def is_weekend(day):
-    return day in ["sat", "sün"]
+for day in week:
+    seen = day in ["sat", "sün"]
 EOF
 cat >pkg/mod.py <<'EOF'
 def count(rows):
@@ -26,7 +26,7 @@ expect_exit 1
 expect_no_stderr
 expect_stdout <<'EOF'
 a.py:2:19: PH701 Membership test against a list of constants; use a set literal
-        return day in ["sat", "sün"]
+        seen = day in ["sat", "sün"]
                       ^^^^^^^^^^^^^^
 pkg/mod.py:5:24: PH701 Membership test against a tuple of constants; use a set literal (inside 2 nested loops)
                 if cell in ("😀", "b"):
@@ -101,7 +101,7 @@ expect_stdout <<'EOF'
         }
       ]
     },
-    "loop_depth": 0
+    "loop_depth": 1
   },
   {
     "code": "PH701",

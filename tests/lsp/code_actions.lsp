@@ -2,7 +2,7 @@
 # fix-all; a client that resolves actions gets noqa and fix-all edits from codeAction/resolve.
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {"textDocument": {"codeAction": {"resolveSupport": {"properties": ["edit"]}}}}, "initializationOptions": {"unsafeFixes": true}}}
 <-- {"jsonrpc": "2.0", "id": 1, "result": "<any>"}
---> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///w/c.py", "languageId": "python", "version": 7, "text": "def f(x):\n    return x in [1, 2]  # fast enough?\n"}}}
+--> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///w/c.py", "languageId": "python", "version": 7, "text": "for x in xs:\n    seen = x in [1, 2]  # fast enough?\n"}}}
 <-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/c.py", "version": 7, "diagnostics": [{"range": {"start": {"line": 1, "character": 16}, "end": {"line": 1, "character": 22}}, "severity": 3, "code": "PH701", "codeDescription": "<any>", "source": "perfhint", "message": "Membership test against a list of constants; use a set literal", "data": "<any>"}]}}
 --> {"jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": "file:///w/c.py"}, "range": {"start": {"line": 1, "character": 18}, "end": {"line": 1, "character": 18}}, "context": {"diagnostics": []}}}
 <-- {"jsonrpc": "2.0", "id": 2, "result": [

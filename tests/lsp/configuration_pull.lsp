@@ -5,7 +5,7 @@
 --> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
 <-- {"jsonrpc": "2.0", "id": "<any>", "method": "workspace/configuration", "params": {"items": [{"section": "perfhint"}]}}
 --> {"jsonrpc": "2.0", "id": "<id>", "result": [{"ignore": ["PH701"]}]}
---> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///w/q.py", "languageId": "python", "version": 1, "text": "def f(x):\n    return x in [1, 2]\n"}}}
+--> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///w/q.py", "languageId": "python", "version": 1, "text": "for x in xs:\n    seen = x in [1, 2]\n"}}}
 <-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/q.py", "version": 1, "diagnostics": []}}
 --> {"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": {"settings": null}}
 <-- {"jsonrpc": "2.0", "id": "<any>", "method": "workspace/configuration", "params": {"items": [{"section": "perfhint"}]}}

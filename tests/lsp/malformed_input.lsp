@@ -29,7 +29,7 @@
 --> {"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {"textDocument": {"uri": "file:///nowhere.py"}}}
 --> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///w/a.py", "languageId": "python", "version": 1, "text": "x = 1\n"}}}
 <-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/a.py", "version": 1, "diagnostics": []}}
---> {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///w/a.py", "version": 2}, "contentChanges": [{"range": {"start": {"line": 40, "character": 3}, "end": {"line": 50, "character": 0}}, "text": "def f(v):\n    return v in [1, 2]\n"}]}}
+--> {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///w/a.py", "version": 2}, "contentChanges": [{"range": {"start": {"line": 40, "character": 3}, "end": {"line": 50, "character": 0}}, "text": "for v in vs:\n    seen = v in [1, 2]\n"}]}}
 <-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/a.py", "version": 2, "diagnostics": [{"range": {"start": {"line": 2, "character": 16}, "end": {"line": 2, "character": 22}}, "severity": 3, "code": "PH701", "codeDescription": "<any>", "source": "perfhint", "message": "<any>", "data": "<any>"}]}}
 # Framing errors: a Content-Length too short, one too long, a body without a header, garbage.
 --> raw: Content-Length: 20\r\n\r\n{"jsonrpc": "2.0", "id": 8, "method": "shutdown"}

@@ -2,7 +2,7 @@
 # two, and a position past the end of a line is clamped to the line's end.
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
 <-- {"jsonrpc": "2.0", "id": 1, "result": "<any>"}
---> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///w/e.py", "languageId": "python", "version": 1, "text": "def f(x):\r\n    return '😀' and x in [1, 2]\r\n"}}}
+--> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///w/e.py", "languageId": "python", "version": 1, "text": "for x in xs:\r\n    seen = '😀' and x in [1, 2]\r\n"}}}
 <-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/e.py", "version": 1, "diagnostics": [
       {"range": {"start": {"line": 1, "character": 25}, "end": {"line": 1, "character": 31}},
        "severity": 3, "code": "PH701", "codeDescription": "<any>", "source": "perfhint",
@@ -19,6 +19,6 @@
        "data": {"version": 2, "fix": {"title": "Use a set literal", "safe": false, "edits": [
          {"range": {"start": {"line": 1, "character": 25}, "end": {"line": 1, "character": 26}}, "newText": "{"},
          {"range": {"start": {"line": 1, "character": 33}, "end": {"line": 1, "character": 34}}, "newText": "}"}]}}}]}}
-# The text is now "    return '😀' and x in [1, 2, 3]  # done": hover on the comment shows nothing.
+# The text is now "    seen = '😀' and x in [1, 2, 3]  # done": hover on the comment shows nothing.
 --> {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///w/e.py"}, "position": {"line": 1, "character": 38}}}
 <-- {"jsonrpc": "2.0", "id": 2, "result": null}

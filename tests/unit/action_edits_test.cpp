@@ -43,13 +43,13 @@ TEST_CASE("noqa is appended, extended, or declined") {
 }
 
 TEST_CASE("fix-all is one minimal edit, honouring unsafe fixes") {
-  Document document = parse("def f(x):\n    return x in [1, 2]\n");
+  Document document = parse("def f(xs):\n    return [x in [1, 2] for x in xs]\n");
   syntax::ParserPtr parser = syntax::makePythonParser();
   std::string error;
   auto selection = RuleSelection::fromPatterns({"PH701"}, {}, error);
   CHECK_FALSE(lsp::fixAllEdit(document, *selection, false, *parser, PositionEncoding::Utf16));
   auto edit = lsp::fixAllEdit(document, *selection, true, *parser, PositionEncoding::Utf16);
   REQUIRE(edit);
-  CHECK(edit->range == protocol::Range{{1, 16}, {1, 22}});
+  CHECK(edit->range == protocol::Range{{1, 17}, {1, 23}});
   CHECK(edit->newText == "{1, 2}");
 }

@@ -138,9 +138,9 @@ TEST_CASE("fixUntilStable applies a rule's fixes and re-analyses") {
   std::optional<RuleSelection> selection = RuleSelection::fromPatterns({"PH701"}, {}, error);
   REQUIRE(selection);
   syntax::ParserPtr parser = syntax::makePythonParser();
-  std::string text = "def f(x):\n    return x in [1, 2] or x in (3, 4)\n";
+  std::string text = "def f(xs):\n    return [x in [1, 2] or x in (3, 4) for x in xs]\n";
   FixOutcome unsafe = fixUntilStable(text, *selection, true, *parser);
-  CHECK(unsafe.text == "def f(x):\n    return x in {1, 2} or x in {3, 4}\n");
+  CHECK(unsafe.text == "def f(xs):\n    return [x in {1, 2} or x in {3, 4} for x in xs]\n");
   CHECK(unsafe.applied == 2);
   CHECK(unsafe.rejected == 0);
   CHECK(unsafe.remaining.empty());

@@ -132,15 +132,15 @@ TEST_CASE("a burst of changes publishes once, for the last version") {
   std::vector<json> messages = {
       request(1, "initialize",
               {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 30}}}}),
-      openDocument("file:///a.py", "def f(x):\n    return x\n")};
+      openDocument("file:///a.py", "def f(x):\n    for y in x: y\n")};
   for (int version = 2; version <= 20; ++version) {
     messages.push_back(
         notification("textDocument/didChange",
                      {{"textDocument", {{"uri", "file:///a.py"}, {"version", version}}},
                       {"contentChanges",
                        {{{"range",
-                          {{"start", {{"line", 1}, {"character", 12}}},
-                           {"end", {{"line", 1}, {"character", 12}}}}},
+                          {{"start", {{"line", 1}, {"character", 17}}},
+                           {"end", {{"line", 1}, {"character", 17}}}}},
                          {"text", version == 20 ? " in [1, 2]" : ""}}}}}));
   }
   connection->deliver(messages);
