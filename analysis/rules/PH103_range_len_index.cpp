@@ -71,7 +71,8 @@ change size during the loop through code the rule does not see (a method called 
 
 The fix renames the item after `seq` (`words` gives `word`; otherwise `item`, `value`, ...),
 choosing a name the function does not use. No fix when a comment lies in a replaced part, or in
-a class body. Loops whose index is read after them are not flagged: the new loop would not set it.
+a class body. Loops whose index is read after them are not flagged: the new loop would not set it,
+and neither are loops over `self`, which often define the class's own iteration.
 )",
 };
 
@@ -324,6 +325,9 @@ class RangeLenIndex final : public Rule {
       return;
     }
     std::string sequence(document.text(loop->sequence));
+    // A class that indexes itself this way is often defining its own iteration (`__iter__` that
+    // yields `self[i]`): `for item in self` there would call `__iter__` again, forever.
+    if (sequence == "self") return;
     // The cost is paid once per pass of this loop: count it as inside the loop.
     Site perItem = model.siteOf(childByField(loop->loop, "body"));
     sink.report(kInfo, perItem, rangeOf(loop->length),
