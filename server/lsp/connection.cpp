@@ -19,6 +19,12 @@ namespace {
 
 namespace asio = boost::asio;
 
+// Backpressure: a client that sends requests without reading the replies must not make the
+// server buffer without bound. Above the high mark the reader stops reading, so the client's
+// writes block on the full pipe; it resumes once the writer has drained below the low mark.
+constexpr size_t kPauseReadingAboveBytes = 1 << 20;
+constexpr size_t kResumeReadingBelowBytes = 256 << 10;
+
 template <typename ReadStream, typename WriteStream>
 class StreamConnection final
     : public Connection,
@@ -29,8 +35,10 @@ class StreamConnection final
         input_(std::move(input)),
         output_(std::move(output)),
         sameStream_(sameStream),
-        signal_(io) {
+        signal_(io),
+        drained_(io) {
     signal_.expires_at(std::chrono::steady_clock::time_point::max());
+    drained_.expires_at(std::chrono::steady_clock::time_point::max());
   }
 
   void start(FrameHandler onFrame, ClosedHandler onClosed) override {
@@ -47,6 +55,7 @@ class StreamConnection final
     asio::post(io_,
                [self = this->shared_from_this(), frame = protocol::encodeFrame(body)]() mutable {
                  if (self->closing_) return;
+                 self->queuedBytes_ += frame.size();
                  self->queue_.push_back(std::move(frame));
                  self->signal_.cancel_one();
                });
@@ -76,6 +85,10 @@ class StreamConnection final
         while (auto event = reader_.next()) onFrame_(std::move(*event));
       }
       if (error) break;
+      while (queuedBytes_ > kPauseReadingAboveBytes && !writerDone_) {
+        co_await drained_.async_wait(asio::redirect_error(asio::use_awaitable, error));
+        error = {};
+      }
     }
     closing_ = true;
     signal_.cancel_one();
@@ -90,9 +103,12 @@ class StreamConnection final
                                    asio::redirect_error(asio::use_awaitable, error));
         if (error) {
           queue_.clear();
+          queuedBytes_ = 0;
           break;
         }
+        queuedBytes_ -= queue_.front().size();
         queue_.pop_front();
+        if (queuedBytes_ < kResumeReadingBelowBytes) drained_.cancel_one();
       }
       if (closing_ || error) break;
       co_await signal_.async_wait(asio::redirect_error(asio::use_awaitable, error));
@@ -103,6 +119,7 @@ class StreamConnection final
       output_.close(ignored);
     }
     writerDone_ = true;
+    drained_.cancel_one();
     if (onFlushed_) std::exchange(onFlushed_, nullptr)();
   }
 
@@ -111,7 +128,9 @@ class StreamConnection final
   WriteStream output_;
   bool sameStream_;
   asio::steady_timer signal_;
+  asio::steady_timer drained_;  ///< wakes a paused reader
   std::deque<std::string> queue_;
+  size_t queuedBytes_ = 0;
   protocol::FrameReader reader_;
   FrameHandler onFrame_;
   ClosedHandler onClosed_;

@@ -4,7 +4,9 @@
 // whatever bytes arrive, feeds them to the FrameReader and hands each complete frame (or framing
 // error) to the message handler, in order. One writer coroutine drains a queue of outgoing
 // bodies, so frames never interleave no matter which thread produced them. `send` may be called
-// from any thread: it posts onto the io thread. When the peer closes its side, the reader stops
+// from any thread: it posts onto the io thread. While more than 1 MiB of frames wait to be
+// written, the reader stops reading (backpressure: a client that does not read its replies
+// cannot make the server buffer without bound). When the peer closes its side, the reader stops
 // and `onClosed` runs once.
 #pragma once
 
