@@ -52,9 +52,10 @@ TEST_CASE("PH703 leaves deliberate lazy and guarded imports alone") {
   CHECK(rangesOf("PH703", "from os import sep\ndef f(sep):\n    from os import sep\n").empty());
   CHECK(rangesOf("PH703", "from os import sep\ndef f():\n    sep = 1\n    from os import sep\n")
             .empty());
-  CHECK(rangesOf("PH703",
-                 "from os import sep\nclass A:\n    def __del__(self):\n        from os import sep\n")
-            .empty());
+  CHECK(
+      rangesOf("PH703",
+               "from os import sep\nclass A:\n    def __del__(self):\n        from os import sep\n")
+          .empty());
 }
 
 // Whether the one finding on `text` offers to remove the import (it repeats a top-level one).
