@@ -46,6 +46,54 @@ TSNode firstChildOfType(TSNode node, std::string_view type) {
   return TSNode{};
 }
 
+std::vector<TSNode> namedChildrenWithoutComments(TSNode node) {
+  std::vector<TSNode> children;
+  forEachNamedChild(node, [&](TSNode child) {
+    if (nodeType(child) != "comment") children.push_back(child);
+  });
+  return children;
+}
+
+bool isNameOrAttributeChain(TSNode node) {
+  while (nodeType(node) == "attribute") node = syntax::childByField(node, "object");
+  return nodeType(node) == "identifier";
+}
+
+bool isConstantValue(TSNode node) {
+  if (isHashableLiteral(node)) return true;
+  std::string_view type = nodeType(node);
+  bool constant = true;
+  if (type == "list" || type == "tuple") {
+    forEachNamedChild(node, [&](TSNode item) { constant = constant && isConstantValue(item); });
+  } else if (type == "set") {
+    forEachNamedChild(node, [&](TSNode item) { constant = constant && isHashableLiteral(item); });
+  } else if (type == "dictionary") {
+    // Dict keys must be hashable too.
+    forEachNamedChild(node, [&](TSNode pair) {
+      constant = constant && nodeType(pair) == "pair" &&
+                 isHashableLiteral(syntax::childByField(pair, "key")) &&
+                 isConstantValue(syntax::childByField(pair, "value"));
+    });
+  } else {
+    constant = false;
+  }
+  return constant;
+}
+
+TSNode rootNameOf(TSNode expression) {
+  while (true) {
+    std::string_view type = nodeType(expression);
+    if (type == "identifier") return expression;
+    if (type == "attribute") {
+      expression = syntax::childByField(expression, "object");
+    } else if (type == "subscript") {
+      expression = syntax::childByField(expression, "value");
+    } else {
+      return TSNode{};
+    }
+  }
+}
+
 namespace {
 
 bool isField(TSNode parent, std::string_view field, TSNode child) {
@@ -249,6 +297,21 @@ bool mayReadVariableOutside(TSNode scope, std::string_view source, std::string_v
     ByteRange at{ts_node_start_byte(use), ts_node_end_byte(use)};
     if (region.contains(at) || isPlainRebinding(use) || rebindsFirst(use)) continue;
     return true;
+  }
+  return false;
+}
+
+bool bindsNameOtherThanByImport(TSNode scope, std::string_view source, std::string_view name) {
+  for (TSNode occurrence : variablesNamed(scope, source, name, false)) {
+    if (!isBindingOccurrence(occurrence)) continue;
+    // An import's alias sits under the import statement; every other binding does not.
+    bool byImport = false;
+    for (TSNode at = ts_node_parent(occurrence); !ts_node_is_null(at); at = ts_node_parent(at)) {
+      std::string_view type = nodeType(at);
+      byImport = type == "import_statement" || type == "import_from_statement";
+      if (byImport || type == "function_definition" || type == "block") break;
+    }
+    if (!byImport) return true;
   }
   return false;
 }

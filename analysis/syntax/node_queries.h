@@ -28,6 +28,27 @@ bool isPlainString(TSNode node);
 /// The first child with the given grammar type, or a null node.
 TSNode firstChildOfType(TSNode node, std::string_view type);
 
+/// The named children of a node, comments left out: the parts of a statement or the statements
+/// of a block as the grammar orders them.
+std::vector<TSNode> namedChildrenWithoutComments(TSNode node);
+
+/// Whether the node is a name or an attribute chain on a name (`x`, `a.b.c`): evaluating it
+/// calls nothing, barring properties.
+bool isNameOrAttributeChain(TSNode node);
+
+/// Whether the node is a constant (see isHashableLiteral) or a list, tuple, set or dict display
+/// of constants: evaluating it has no effect and cannot fail.
+bool isConstantValue(TSNode node);
+
+/// The name at the root of an attribute and subscript chain (`a` in `a.b[i].c`), or a null node
+/// when the chain starts with something else (a call, a literal).
+TSNode rootNameOf(TSNode expression);
+
+/// Whether `scope` (a `def`, not the module) binds `name` in its own body by anything other than
+/// an import: a parameter, an assignment, a loop target, a nested `def` or `class`. Then a use of
+/// `name` there does not refer to what the module imports under that name.
+bool bindsNameOtherThanByImport(TSNode scope, std::string_view source, std::string_view name);
+
 /// Whether an identifier binds its name where it stands: an assignment, `for`, `with ... as`,
 /// `except ... as` or walrus target (also inside unpacking patterns), a parameter, an import
 /// alias, the name of a `def` or `class`, or a name in `global`, `nonlocal` or `del`.
