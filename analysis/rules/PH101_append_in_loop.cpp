@@ -5,7 +5,8 @@
 // `name = []` and the loop body is exactly
 //   name.append(expr)                  fix: name = [expr for target in iterable]
 //   if cond: name.append(expr)         fix: name = [expr for target in iterable if cond]
-// Not flagged: `async for` (each item is awaited; the append is not what costs), an `if` with
+// Not flagged: a plain copy `for x in xs: name.append(x)` (PH109 suggests `list(xs)`),
+// `async for` (each item is awaited; the append is not what costs), an `if` with
 // `elif`/`else`, a body that does anything more, a `yield` in the loop header or body, and loops
 // whose target, iterable, element or condition mention `name` (`if x not in name:`), which a
 // comprehension cannot express.
@@ -265,6 +266,12 @@ std::optional<AppendLoop> matchLoop(TSNode loop, const Document& document) {
   }
   match.value = appendedValue(statement, match.name, document);
   if (ts_node_is_null(match.value)) return std::nullopt;
+  // A plain copy, `for x in xs: name.append(x)`, is PH109's: `list(xs)` beats a comprehension.
+  if (ts_node_is_null(match.condition) && nodeType(match.value) == "identifier" &&
+      nodeType(match.target) == "identifier" &&
+      document.text(match.value) == document.text(match.target)) {
+    return std::nullopt;
+  }
   match.call = ts_node_named_child(statement, 0);
 
   // What a comprehension cannot say: the list read while it is built, or a `yield`.

@@ -59,7 +59,7 @@ TEST_CASE("PH101 fix is unsafe when the loop variable is read after the loop") {
       "def f(xs):\n"
       "    out = []\n"
       "    for x in xs:\n"
-      "        out.append(x)\n"
+      "        out.append(x + 1)\n"
       "    return out, x\n";
   auto findings = findingsOf("PH101", text);
   REQUIRE(findings.size() == 1);
@@ -73,7 +73,7 @@ TEST_CASE("PH101 fix stays safe when a later loop rebinds the variable before re
                              "def f(xs, ys):\n"
                              "    out = []\n"
                              "    for x in xs:\n"
-                             "        out.append(x)\n"
+                             "        out.append(x + 1)\n"
                              "    for x in ys:\n"
                              "        print(x)\n"
                              "    print([x for x in ys])\n");
@@ -102,7 +102,7 @@ TEST_CASE("PH101 offers no fix when a comment would be lost") {
                              "def f(xs):\n"
                              "    out = []\n"
                              "    for x in xs:  # why\n"
-                             "        out.append(x)\n"
+                             "        out.append(x + 1)\n"
                              "    return out\n");
   REQUIRE(findings.size() == 1);
   CHECK_FALSE(findings[0].fix);
@@ -125,12 +125,22 @@ TEST_CASE("PH101 leaves alone loops a comprehension cannot replace") {
             .empty());
 }
 
+TEST_CASE("PH101 leaves a plain copy to PH109") {
+  CHECK(findingsOf("PH101",
+                   "def f(xs):\n"
+                   "    out = []\n"
+                   "    for x in xs:\n"
+                   "        out.append(x)\n"
+                   "    return out\n")
+            .empty());
+}
+
 TEST_CASE("PH101 reports nesting depth") {
   auto findings = findingsOf("PH101",
                              "for row in grid:\n"
                              "    cells = []\n"
                              "    for cell in row:\n"
-                             "        cells.append(cell)\n"
+                             "        cells.append(cell * 2)\n"
                              "    print(cells)\n");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].loopDepth == 2);

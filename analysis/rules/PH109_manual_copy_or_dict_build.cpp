@@ -1,0 +1,472 @@
+// PH109 manual-copy-or-dict-build: a loop that only copies an iterable into a new list, or only
+// fills a new dict.
+//
+// Flagged (at the statement in the loop body) when the statement right before the loop is
+// `name = []` or `name = {}` and the loop body is exactly
+//   name.append(x)  with `for x in xs`   fix: name = list(xs)
+//   name[key] = value                    fix: name = {key: value for target in xs}
+//   if cond: name[key] = value           fix: name = {key: value for target in xs if cond}
+// The dict shapes only at module level: inside a function the comprehension measured no faster.
+// Loops that append anything but the bare loop variable belong to PH101 (append-in-loop).
+// Not flagged: `async for`, an `if` with `elif`/`else`, a body that does anything more, a
+// `yield`, and loops whose target, iterable, key, value or condition mention `name`.
+// The fix is withheld when a comment lies in the replaced lines, the loop has an `else:`, the
+// target is not plain names, `list` is rebound, and for the dict comprehension when the loop
+// runs in a class body, a walrus would be a syntax error in it, or a part calls `super()`,
+// `locals()` and the like.
+#include "analysis/rules/rule.h"
+
+#include "analysis/syntax/node_queries.h"  // variable references
+
+#include <algorithm>         // find
+#include <initializer_list>  // node types
+#include <optional>
+
+namespace perfhint {
+namespace {
+
+using syntax::childByField;
+using syntax::nodeType;
+
+constexpr RuleInfo kInfo{
+    .code = "PH109",
+    .name = "manual-copy-or-dict-build",
+    .summary =
+        "A loop that only copies items into a new list, or that only fills a new dict at module "
+        "level; `list(xs)` or a dict comprehension does it with less work.",
+    .severity = Severity::Hint,
+    .fix = FixAvailability::Sometimes,
+    .whySlow = R"(
+`list(xs)` copies in C, without running a bytecode loop or calling `append` for each item.
+Measured on CPython 3.11 inside a function: 23 µs against 1.3 µs for 1,000 items, 1.1 ms against
+0.18 ms for 100,000. A dict filled key by key is flagged only at module level, where the loop's
+names are globals and each pass looks them up in a dict: 179 µs against 65 µs for the dict
+comprehension with 1,000 items. Inside a function the two stayed within measuring noise of each
+other (the comprehension took 52 µs against 66 µs for 1,000 items, but 10.0 ms against 9.2 ms for
+100,000 and 0.96 µs against 0.69 µs for 10), so such loops are not flagged.
+)",
+    .useInstead = R"(
+`copy = list(items)` for a copy; `index = {key(x): x for x in items}` for a dict filled key by
+key.
+)",
+    .example = {.before = R"(
+def snapshot(items):
+    copy = []
+    for item in items:
+        copy.append(item)
+    return copy
+
+print(snapshot((1, 2, 3)))
+)",
+                .after = R"(
+def snapshot(items):
+    copy = list(items)
+    return copy
+
+print(snapshot((1, 2, 3)))
+)"},
+    .fixSafety = R"(
+A dict comprehension keeps the loop's behaviour for repeated keys (the last value wins) and its
+order of items. Safe when nothing else can tell the difference. Unsafe when:
+- the loop runs at module level: its variable stays behind as a module attribute that other
+  modules can read (this makes every dict fix unsafe, since those are flagged only there);
+- the loop variable is read elsewhere in the function (after a `for` loop it keeps the last item;
+  a comprehension's variable does not leak, and `list(xs)` binds none);
+- a nested function or lambda uses the new list or dict, or it is declared `global` or
+  `nonlocal`: code called during the loop sees it grow, but not the new form, which is bound only
+  when complete;
+- the loop is inside a `try` or `with` block and the list or dict is used outside that block:
+  after an exception the loop leaves it partly filled, the new form unbound;
+- neither the key nor the value is a plain name or constant: the loop evaluates the value
+  first, the comprehension the key, which shows when both call code or raise.
+
+No fix when a comment lies in the replaced lines, the loop has an `else:` clause, the target is
+not made of plain names, `list` is rebound in the file, or for a dict comprehension the loop runs
+in a class body (a comprehension there cannot see the class's names), a walrus would be a syntax
+error in it, or a part calls `super()`, `locals()`, `vars()`, `dir()`, `eval()`, `exec()` or
+`breakpoint()`, which inside a comprehension see its own scope.
+)",
+};
+
+constexpr NodeKind kKinds[] = {NodeKind::ForStatement};
+
+// Named children that are statements, not comments.
+std::vector<TSNode> statementsOf(TSNode block) {
+  std::vector<TSNode> statements;
+  forEachNamedChild(block, [&](TSNode child) {
+    if (nodeType(child) != "comment") statements.push_back(child);
+  });
+  return statements;
+}
+
+// The statement before `statement` in its block, skipping comments.
+TSNode previousStatement(TSNode statement) {
+  TSNode previous = ts_node_prev_named_sibling(statement);
+  while (!ts_node_is_null(previous) && nodeType(previous) == "comment") {
+    previous = ts_node_prev_named_sibling(previous);
+  }
+  return previous;
+}
+
+// `name = []` or `name = {}` as a statement of its own: the assignment, or null.
+TSNode emptyContainerAssignment(TSNode statement) {
+  if (ts_node_is_null(statement) || nodeType(statement) != "expression_statement" ||
+      ts_node_named_child_count(statement) != 1) {
+    return TSNode{};
+  }
+  TSNode assignment = ts_node_named_child(statement, 0);
+  if (nodeType(assignment) != "assignment") return TSNode{};
+  TSNode left = childByField(assignment, "left");
+  TSNode right = childByField(assignment, "right");
+  if (nodeType(left) != "identifier" || ts_node_is_null(right) ||
+      (nodeType(right) != "list" && nodeType(right) != "dictionary") ||
+      ts_node_named_child_count(right) != 0) {
+    return TSNode{};
+  }
+  return assignment;
+}
+
+// Whether any node under `root` (itself included) has one of the grammar types.
+bool containsType(TSNode root, std::initializer_list<std::string_view> types) {
+  if (ts_node_is_null(root)) return false;
+  for (std::string_view type : types) {
+    if (nodeType(root) == type) return true;
+  }
+  bool found = false;
+  forEachNamedChild(root, [&](TSNode child) { found = found || containsType(child, types); });
+  return found;
+}
+
+bool mentions(TSNode root, std::string_view name, const Document& document) {
+  return !ts_node_is_null(root) && !variablesNamed(root, document.text(), name, true).empty();
+}
+
+// The names a `for` target binds; false when it holds anything but names and tuples of names.
+bool collectTargetNames(TSNode target, const Document& document,
+                        std::vector<std::string_view>& names) {
+  std::string_view type = nodeType(target);
+  if (type == "identifier") {
+    names.push_back(document.text(target));
+    return true;
+  }
+  if (type != "pattern_list" && type != "tuple_pattern" && type != "list_pattern") return false;
+  bool plain = true;
+  forEachNamedChild(target, [&](TSNode part) {
+    plain = plain && nodeType(part) != "comment" && collectTargetNames(part, document, names);
+  });
+  return plain;
+}
+
+// Whether a call under `node` looks at the scope it runs in; inside a comprehension it would
+// see another scope.
+bool callsScopeIntrospection(TSNode node, const Document& document) {
+  if (ts_node_is_null(node)) return false;
+  if (nodeType(node) == "call") {
+    TSNode callee = childByField(node, "function");
+    std::string_view name = nodeType(callee) == "identifier" ? document.text(callee) : "";
+    if (name == "super" || name == "locals" || name == "vars" || name == "dir" || name == "eval" ||
+        name == "exec" || name == "breakpoint") {
+      return true;
+    }
+  }
+  bool found = false;
+  forEachNamedChild(
+      node, [&](TSNode child) { found = found || callsScopeIntrospection(child, document); });
+  return found;
+}
+
+bool inClassBody(TSNode node) {
+  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+    std::string_view type = nodeType(at);
+    if (type == "function_definition") return false;
+    if (type == "class_definition") return true;
+  }
+  return false;
+}
+
+// Whether `node` lies under a def, lambda or generator expression below `scope`.
+bool inDeferredCode(TSNode node, TSNode scope) {
+  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = ts_node_parent(at)) {
+    std::string_view type = nodeType(at);
+    if (type == "function_definition" || type == "lambda" || type == "generator_expression") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The node's text, parenthesised when it could not stand bare in a comprehension clause.
+std::string inComprehensionClause(TSNode node, const Document& document) {
+  std::string_view type = nodeType(node);
+  std::string_view text = document.text(node);
+  if (type == "conditional_expression" || type == "lambda" || type == "expression_list" ||
+      type == "named_expression") {
+    std::string wrapped = "(";
+    wrapped += text;
+    wrapped += ')';
+    return wrapped;
+  }
+  return std::string(text);
+}
+
+// Pieces of a loop in one of the simple shapes.
+struct FillLoop {
+  TSNode assignment{};  // name = [] or name = {}
+  TSNode loop{};
+  TSNode target{};
+  TSNode iterable{};
+  TSNode condition{};  // dict shape only; null without an `if`
+  TSNode statement{};  // name.append(x) or name[key] = value
+  TSNode key{};        // dict shape only
+  TSNode value{};
+  bool isDict = false;
+  std::string_view name;
+};
+
+// `name.append(x)` where x is the loop's own single-name target.
+bool isCopyAppend(FillLoop& match, TSNode statement, const Document& document) {
+  std::vector<TSNode> parts = statementsOf(statement);
+  if (parts.size() != 1 || nodeType(parts[0]) != "call") return false;
+  TSNode callee = childByField(parts[0], "function");
+  TSNode arguments = childByField(parts[0], "arguments");
+  if (nodeType(callee) != "attribute" || nodeType(arguments) != "argument_list") return false;
+  TSNode object = childByField(callee, "object");
+  if (nodeType(object) != "identifier" || document.text(object) != match.name ||
+      document.text(childByField(callee, "attribute")) != "append") {
+    return false;
+  }
+  std::vector<TSNode> values = statementsOf(arguments);
+  if (values.size() != 1 || nodeType(values[0]) != "identifier" ||
+      nodeType(match.target) != "identifier" ||
+      document.text(values[0]) != document.text(match.target)) {
+    return false;
+  }
+  match.value = values[0];
+  match.statement = parts[0];
+  return true;
+}
+
+// `name[key] = value` as the whole statement.
+bool isDictStore(FillLoop& match, TSNode statement, const Document& document) {
+  std::vector<TSNode> parts = statementsOf(statement);
+  if (parts.size() != 1 || nodeType(parts[0]) != "assignment") return false;
+  TSNode left = childByField(parts[0], "left");
+  TSNode right = childByField(parts[0], "right");
+  if (nodeType(left) != "subscript" || ts_node_is_null(right) ||
+      !ts_node_is_null(childByField(parts[0], "type")) || nodeType(right) == "assignment" ||
+      nodeType(right) == "yield" || ts_node_named_child_count(left) != 2) {
+    return false;
+  }
+  TSNode object = childByField(left, "value");
+  TSNode key = childByField(left, "subscript");
+  if (nodeType(object) != "identifier" || document.text(object) != match.name ||
+      nodeType(key) == "slice" || nodeType(key) == "expression_list") {
+    return false;
+  }
+  match.key = key;
+  match.value = right;
+  match.statement = parts[0];
+  return true;
+}
+
+std::optional<FillLoop> matchLoop(TSNode loop, const Document& document) {
+  if (nodeType(ts_node_child(loop, 0)) == "async") return std::nullopt;
+  TSNode assignment = emptyContainerAssignment(previousStatement(loop));
+  if (ts_node_is_null(assignment)) return std::nullopt;
+  FillLoop match;
+  match.assignment = assignment;
+  match.loop = loop;
+  match.target = childByField(loop, "left");
+  match.iterable = childByField(loop, "right");
+  match.name = document.text(childByField(assignment, "left"));
+  match.isDict = nodeType(childByField(assignment, "right")) == "dictionary";
+
+  std::vector<TSNode> body = statementsOf(childByField(loop, "body"));
+  if (body.size() != 1) return std::nullopt;
+  TSNode statement = body[0];
+  if (match.isDict && nodeType(statement) == "if_statement") {
+    if (!ts_node_is_null(childByField(statement, "alternative"))) return std::nullopt;
+    std::vector<TSNode> inner = statementsOf(childByField(statement, "consequence"));
+    if (inner.size() != 1) return std::nullopt;
+    match.condition = childByField(statement, "condition");
+    statement = inner[0];
+  }
+  if (nodeType(statement) != "expression_statement") return std::nullopt;
+  bool shaped = match.isDict ? isDictStore(match, statement, document)
+                             : isCopyAppend(match, statement, document);
+  if (!shaped) return std::nullopt;
+
+  for (TSNode part : {match.target, match.iterable, match.key, match.value, match.condition}) {
+    if (mentions(part, match.name, document)) return std::nullopt;
+  }
+  for (TSNode part : {match.iterable, match.key, match.value, match.condition}) {
+    if (containsType(part, {"yield", "await"})) return std::nullopt;
+  }
+  return match;
+}
+
+void collectWalrusNames(TSNode node, const Document& document,
+                        std::vector<std::string_view>& names) {
+  if (ts_node_is_null(node)) return;
+  if (nodeType(node) == "named_expression") {
+    names.push_back(document.text(childByField(node, "name")));
+  }
+  forEachNamedChild(node, [&](TSNode child) { collectWalrusNames(child, document, names); });
+}
+
+// Whether a walrus in the comprehension would be a syntax error: in the iterable, or rebinding
+// the loop variable.
+bool hasForbiddenWalrus(const FillLoop& loop, const std::vector<std::string_view>& targets,
+                        const Document& document) {
+  if (containsType(loop.iterable, {"named_expression"})) return true;
+  std::vector<std::string_view> bound;
+  collectWalrusNames(loop.key, document, bound);
+  collectWalrusNames(loop.value, document, bound);
+  collectWalrusNames(loop.condition, document, bound);
+  for (std::string_view name : bound) {
+    if (std::find(targets.begin(), targets.end(), name) != targets.end()) return true;
+  }
+  return false;
+}
+
+// A name or constant: evaluating it runs no code and, for a bound name, cannot raise.
+bool isSimpleOperand(TSNode node) {
+  std::string_view type = nodeType(node);
+  return type == "identifier" || type == "integer" || type == "float" || type == "true" ||
+         type == "false" || type == "none" || isPlainString(node);
+}
+
+// Whether code could tell the new form from the loop.
+bool mayBehaveDifferently(const FillLoop& loop, const std::vector<std::string_view>& targets,
+                          TSNode scope, const Document& document) {
+  std::string_view source = document.text();
+  ByteRange loopRange = rangeOf(loop.loop);
+  for (std::string_view target : targets) {
+    if (mayReadVariableOutside(scope, source, target, loopRange)) return true;
+  }
+  for (TSNode part : {loop.key, loop.value, loop.condition}) {
+    if (containsType(part, {"lambda", "generator_expression"})) return true;
+  }
+  // The loop evaluates the value before the key; a dict comprehension the key first. Order
+  // matters only when both can run code or raise.
+  if (loop.isDict && !isSimpleOperand(loop.key) && !isSimpleOperand(loop.value)) return true;
+  std::vector<TSNode> uses = referencesToVariable(scope, source, loop.name);
+  for (TSNode use : uses) {
+    std::string_view owner = nodeType(ts_node_parent(use));
+    if (owner == "global_statement" || owner == "nonlocal_statement" ||
+        inDeferredCode(use, scope)) {
+      return true;
+    }
+  }
+  for (TSNode at = ts_node_parent(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = ts_node_parent(at)) {
+    std::string_view type = nodeType(at);
+    if (type != "try_statement" && type != "with_statement") continue;
+    ByteRange guarded = rangeOf(childByField(at, "body"));
+    if (!guarded.contains(loopRange)) continue;
+    for (TSNode use : uses) {
+      if (!guarded.contains(rangeOf(use))) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the module, or a function around the site, gives `list` a value of its own.
+bool listIsRebound(const Site& site, const SemanticModel& model) {
+  const Document& document = model.document();
+  auto bindsIn = [&](TSNode scope) {
+    for (TSNode use : variablesNamed(scope, document.text(), "list", false)) {
+      if (isBindingOccurrence(use)) return true;
+    }
+    return false;
+  };
+  for (int32_t function = site.function; function != kModuleScope;
+       function = model.functions()[static_cast<size_t>(function)].parent) {
+    if (bindsIn(model.functions()[static_cast<size_t>(function)].node)) return true;
+  }
+  return bindsIn(document.root());
+}
+
+std::optional<Fix> rewriteFix(const FillLoop& loop, const Site& site, const SemanticModel& model) {
+  const Document& document = model.document();
+  TSNode statement = ts_node_parent(loop.assignment);
+  if (!ts_node_is_null(childByField(loop.loop, "alternative")) ||
+      model.hasCommentIn({ts_node_start_byte(statement), ts_node_end_byte(loop.loop)})) {
+    return std::nullopt;
+  }
+  std::vector<std::string_view> targets;
+  if (!collectTargetNames(loop.target, document, targets)) return std::nullopt;
+
+  std::string replacement;
+  if (loop.isDict) {
+    if (inClassBody(loop.loop) || hasForbiddenWalrus(loop, targets, document) ||
+        callsScopeIntrospection(loop.key, document) ||
+        callsScopeIntrospection(loop.value, document) ||
+        callsScopeIntrospection(loop.condition, document)) {
+      return std::nullopt;
+    }
+    replacement += '{';
+    replacement += inComprehensionClause(loop.key, document);
+    replacement += ": ";
+    replacement += inComprehensionClause(loop.value, document);
+    replacement += " for ";
+    replacement += document.text(loop.target);
+    replacement += " in ";
+    replacement += inComprehensionClause(loop.iterable, document);
+    if (!ts_node_is_null(loop.condition)) {
+      replacement += " if ";
+      replacement += inComprehensionClause(loop.condition, document);
+    }
+    replacement += "}";
+  } else {
+    if (listIsRebound(site, model)) return std::nullopt;
+    replacement += "list(";
+    replacement += nodeType(loop.iterable) == "expression_list"
+                       ? inComprehensionClause(loop.iterable, document)
+                       : std::string(document.text(loop.iterable));
+    replacement += ")";
+  }
+
+  TSNode scope = site.function == kModuleScope
+                     ? document.root()
+                     : model.functions()[static_cast<size_t>(site.function)].node;
+  // A module-level loop leaves its variable behind as a module attribute other modules can read.
+  bool safe =
+      site.function != kModuleScope && !mayBehaveDifferently(loop, targets, scope, document);
+  ByteRange replaced{ts_node_start_byte(childByField(loop.assignment, "right")),
+                     ts_node_end_byte(loop.loop)};
+  return Fix{loop.isDict ? "Replace the loop with a dict comprehension"
+                         : "Replace the loop with `list(...)`",
+             safe ? FixSafety::Safe : FixSafety::Unsafe,
+             {{replaced, std::move(replacement)}}};
+}
+
+class ManualCopyOrDictBuild final : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  std::span<const NodeKind> kinds() const override { return kKinds; }
+
+  void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
+    std::optional<FillLoop> loop = matchLoop(site.node, model.document());
+    if (!loop) return;
+    // Inside a function a dict comprehension measured no faster than the loop; at module
+    // level, where the loop's names are globals, it is. A class body cannot take the fix.
+    if (loop->isDict && (site.function != kModuleScope || inClassBody(site.node))) return;
+    std::string message = "`";
+    message += loop->name;
+    message += loop->isDict ? "` is filled key by key in a loop; use a dict comprehension"
+                            : "` is a copy made item by item; use `list(...)`";
+    sink.report(kInfo, model.siteOf(loop->statement), rangeOf(loop->statement), std::move(message),
+                rewriteFix(*loop, site, model));
+  }
+};
+
+}  // namespace
+
+const Rule& ph109ManualCopyOrDictBuild() {
+  static const ManualCopyOrDictBuild rule;
+  return rule;
+}
+
+}  // namespace perfhint
