@@ -2,8 +2,12 @@
 // Included twice by registry.cpp (declarations, then the table); no include guard on purpose.
 PERFHINT_RULE(ph101AppendInLoop)
 PERFHINT_RULE(ph103RangeLenIndex)
+PERFHINT_RULE(ph106MembershipInListInLoop)
+PERFHINT_RULE(ph107ListPopFront)
 PERFHINT_RULE(ph108DictIteration)
 PERFHINT_RULE(ph109ManualCopyOrDictBuild)
+PERFHINT_RULE(ph110UnnecessaryListCall)
+PERFHINT_RULE(ph111SortOrScanInLoop)
 PERFHINT_RULE(ph201StringConcatInLoop)
 PERFHINT_RULE(ph202RegexInLoop)
 PERFHINT_RULE(ph203FormatJoinInLoop)

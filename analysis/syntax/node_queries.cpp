@@ -316,4 +316,111 @@ bool bindsNameOtherThanByImport(TSNode scope, std::string_view source, std::stri
   return false;
 }
 
+namespace {
+
+// Methods that only read the object they are called on.
+bool isReadingMethod(std::string_view method) {
+  static constexpr std::string_view kReading[] = {
+      "index",      "count",      "copy",     "get",          "keys",       "values",
+      "items",      "startswith", "endswith", "find",         "rfind",      "issubset",
+      "issuperset", "isdisjoint", "union",    "intersection", "difference", "symmetric_difference"};
+  for (std::string_view reading : kReading) {
+    if (method == reading) return true;
+  }
+  return false;
+}
+
+// Builtins that only read their arguments (and keep no reference to them that could change
+// them later), and container methods that copy from theirs.
+bool onlyReadsArguments(TSNode callee, std::string_view source) {
+  static constexpr std::string_view kBuiltins[] = {
+      "len",        "sorted",    "min",       "max",      "sum",  "any",  "all",   "list",
+      "tuple",      "set",       "frozenset", "dict",     "str",  "repr", "print", "bool",
+      "isinstance", "enumerate", "zip",       "reversed", "iter", "hash", "id",    "type"};
+  static constexpr std::string_view kCopyingMethods[] = {
+      "extend",           "update",   "join",       "union",      "intersection",
+      "difference",       "issubset", "issuperset", "isdisjoint", "intersection_update",
+      "difference_update"};
+  auto textOf = [&](TSNode node) {
+    uint32_t start = ts_node_start_byte(node);
+    return source.substr(start, ts_node_end_byte(node) - start);
+  };
+  std::string_view type = nodeType(callee);
+  if (type == "identifier") {
+    for (std::string_view builtin : kBuiltins) {
+      if (textOf(callee) == builtin) return true;
+    }
+  } else if (type == "attribute") {
+    std::string_view method = textOf(syntax::childByField(callee, "attribute"));
+    for (std::string_view copying : kCopyingMethods) {
+      if (method == copying) return true;
+    }
+  }
+  return false;
+}
+
+// Whether `node` is, or is unpacked into, the target of an assignment, augmented assignment,
+// `for` or `del`.
+bool isStoreTarget(TSNode node) {
+  TSNode child = node;
+  TSNode parent = ts_node_parent(child);
+  while (!ts_node_is_null(parent) && isUnpackingPattern(nodeType(parent))) {
+    child = parent;
+    parent = ts_node_parent(parent);
+  }
+  std::string_view type = nodeType(parent);
+  if (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
+      type == "for_in_clause") {
+    return isField(parent, "left", child);
+  }
+  return type == "delete_statement";
+}
+
+// Whether one occurrence of a variable leaves the variable and its object as they are.
+bool onlyReads(TSNode use, std::string_view source) {
+  if (isBindingOccurrence(use)) return false;
+  TSNode node = use;
+  TSNode parent = ts_node_parent(node);
+  while (nodeType(parent) == "parenthesized_expression") {
+    node = parent;
+    parent = ts_node_parent(parent);
+  }
+  std::string_view type = nodeType(parent);
+  if (type == "comparison_operator" || type == "binary_operator" || type == "boolean_operator" ||
+      type == "not_operator" || type == "unary_operator" || type == "if_statement" ||
+      type == "while_statement" || type == "elif_clause" || type == "conditional_expression") {
+    return true;
+  }
+  if (type == "subscript") {
+    // `name[i]` read; `other[name]` only uses it as a key.
+    return !isField(parent, "value", node) || !isStoreTarget(parent);
+  }
+  if (type == "attribute") {
+    if (isStoreTarget(parent)) return false;
+    TSNode call = ts_node_parent(parent);
+    if (nodeType(call) == "call" && isField(call, "function", parent)) {
+      uint32_t start = ts_node_start_byte(syntax::childByField(parent, "attribute"));
+      uint32_t end = ts_node_end_byte(syntax::childByField(parent, "attribute"));
+      return isReadingMethod(source.substr(start, end - start));
+    }
+    return true;
+  }
+  if (type == "for_statement" || type == "for_in_clause") return isField(parent, "right", node);
+  if (type == "argument_list") {
+    TSNode call = ts_node_parent(parent);
+    return nodeType(call) == "call" &&
+           onlyReadsArguments(syntax::childByField(call, "function"), source);
+  }
+  return false;
+}
+
+}  // namespace
+
+bool mayChangeVariableIn(TSNode region, std::string_view source, std::string_view name) {
+  for (TSNode use : variablesNamed(region, source, name, true)) {
+    if (!onlyReads(use, source)) return true;
+  }
+  return false;
+}
+
 }  // namespace perfhint

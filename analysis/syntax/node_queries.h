@@ -78,4 +78,13 @@ std::vector<TSNode> referencesToVariable(TSNode scope, std::string_view source,
 bool mayReadVariableOutside(TSNode scope, std::string_view source, std::string_view name,
                             ByteRange region);
 
+/// Whether code under `region` may rebind the variable `name` or change the object it holds.
+/// Only these uses count as leaving it alone: reading it in an operator or comparison, reading
+/// an item (`name[i]`) or attribute, iterating over it, calling a method that reads
+/// (`name.index(x)`, `name.get(k)`), and passing it to a builtin that only reads (`len(name)`,
+/// `sorted(name)`) or to a container method that copies from it (`out.extend(name)`). Anything
+/// else (a binding, a store into an item or attribute, any other method, passing it to another
+/// function, storing it elsewhere where an alias could change it) counts as a change.
+bool mayChangeVariableIn(TSNode region, std::string_view source, std::string_view name);
+
 }  // namespace perfhint
