@@ -37,7 +37,8 @@ keys (ranges over repeated runs):
 
 So `.get()` is about 6 ns slower than `try` when the key is there, and wins as soon as more than
 3-5% of lookups miss; against `in` it is as fast on a miss and faster on a hit. Only lookups that
-run repeatedly (in a loop or a function) are flagged.
+run repeatedly (in a loop or a function) are flagged, and not those on a cold path: inside an
+`except` handler, or in `os.environ`, which programs read as configuration, mostly once.
 )",
     .useInstead = R"(
 `v = d.get(k, default)`. When the key is present almost every time and the lookup is hot, the
@@ -285,6 +286,12 @@ class TryExceptKeyError final : public Rule {
       return;
     }
     if (hasMissingHook(match.dict, statement, model, site.function)) return;
+    if (model.qualifiedName(match.dict, site.function) == "os.environ") return;
+    for (TSNode at = ts_node_parent(statement); !ts_node_is_null(at); at = ts_node_parent(at)) {
+      std::string_view type = nodeType(at);
+      if (type == "except_clause" || type == "except_group_clause") return;  // an error path
+      if (type == "function_definition") break;
+    }
 
     std::string message =
         tryForm ? "Dict lookup guarded by `try`/`except KeyError`; a miss raises an exception, "
