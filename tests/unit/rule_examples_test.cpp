@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>  // getpid
+
 using namespace perfhint;
 
 namespace {
@@ -27,7 +29,9 @@ struct PythonRun {
 };
 
 PythonRun runPython(const std::string& source, const std::string& name) {
-  auto path = std::filesystem::temp_directory_path() / ("perfhint_example_" + name + ".py");
+  // The process id keeps test runs of several build trees at once apart.
+  auto path = std::filesystem::temp_directory_path() /
+              ("perfhint_example_" + std::to_string(getpid()) + "_" + name + ".py");
   std::ofstream(path) << source;
   std::string command = std::string(PERFHINT_PYTHON3) + " " + path.string() + " 2>&1";
   PythonRun run{-1, {}};
