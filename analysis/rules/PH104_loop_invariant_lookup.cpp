@@ -430,8 +430,9 @@ class LoopInvariantLookup final : public Rule {
     TSNode scope = site.function == kModuleScope
                        ? document.root()
                        : model.functions()[static_cast<size_t>(site.function)].node;
-    std::set<std::string> used;
-    collectNames(scope, document, used);
+    // The names in use matter only for a finding, which most loops do not have: gather them on
+    // the first one.
+    std::optional<std::set<std::string>> used;
     for (std::string_view text : order) {
       const std::vector<TSNode>& uses = reads[text];
       auto hot = std::find_if(uses.begin(), uses.end(), [&](TSNode use) {
@@ -441,10 +442,14 @@ class LoopInvariantLookup final : public Rule {
           hoistableFromOuterLoop(loop, uses.front(), model)) {
         continue;
       }
-      std::set<std::string> taken = used;
+      if (!used) {
+        used.emplace();
+        collectNames(scope, ts_node_parent(scope), document, *used);
+      }
+      std::set<std::string> taken = *used;
       reserveOtherChainNames(loop, text, document, taken);
       std::string name = localName(uses.front(), taken, document);
-      used.insert(name);
+      used->insert(name);
       std::string message("`");
       message += text;
       message +=
@@ -543,15 +548,16 @@ class LoopInvariantLookup final : public Rule {
   // Every variable name under `node`, nested functions included: a new local must not shadow a
   // name that a nested function reads from this scope either. Attribute and keyword names are
   // not variables.
-  static void collectNames(TSNode node, const Document& document, std::set<std::string>& names) {
-    TSNode parent = ts_node_parent(node);
+  // `parent` is passed down rather than asked for: ts_node_parent searches from the root.
+  static void collectNames(TSNode node, TSNode parent, const Document& document,
+                           std::set<std::string>& names) {
     bool isMember =
         (nodeType(parent) == "attribute" && ts_node_eq(childByField(parent, "attribute"), node)) ||
         (nodeType(parent) == "keyword_argument" && ts_node_eq(childByField(parent, "name"), node));
     if (nodeType(node) == "identifier" && !isMember) {
       names.insert(std::string(document.text(node)));
     }
-    forEachNamedChild(node, [&](TSNode child) { collectNames(child, document, names); });
+    forEachNamedChild(node, [&](TSNode child) { collectNames(child, node, document, names); });
   }
 
   // The last attribute of every other chain read in the outermost loop around `loop`, so that
