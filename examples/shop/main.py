@@ -2,6 +2,8 @@
 import os
 import tempfile
 
+from inventory import (blank_items, has_heavy, load_items, process_queue, restock,
+                       shipping_weights, stock_value, ways_to_pack)
 from orders import order_codes, order_totals, price_of, valid_codes, vip_orders
 from reports import Page, count_errors, summary_line
 
@@ -22,3 +24,7 @@ if __name__ == "__main__":
         log.write("INFO start\nERROR disk\nERROR net\n")
     print(count_errors(log.name), "errors")
     os.unlink(log.name)
+    items = load_items([("ab-1", 3, 4.0), ("cd-2", 0, 16.0)])
+    print(restock(items, ["AB-1"]), len(blank_items(2)), has_heavy(items))
+    print(process_queue(["pack", "reship"]), ways_to_pack(10))
+    print(stock_value({"ab-1": 3}, {"ab-1": 2.5}), shipping_weights(items, 2.0))

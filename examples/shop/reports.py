@@ -1,5 +1,5 @@
 """Report building with the slow idioms perfhint reports."""
-import statistics
+from statistics import mean
 
 
 class Page:
@@ -13,9 +13,9 @@ class Page:
 
 
 def summary_line(totals):
-    import statistics
+    from statistics import mean
 
-    return "mean %.2f" % statistics.mean(totals)
+    return "mean %.2f" % mean(totals)
 
 
 def count_errors(path):
