@@ -122,7 +122,8 @@ ParsedMessage parseMessage(std::string_view body) {
     return invalid(ErrorCode::InvalidRequest, R"("method" must be a string)", replyId);
   }
   json params = nullptr;
-  if (auto found = message.find("params"); found != message.end()) {
+  // `"params": null` counts as absent: eglot sends it with shutdown and exit.
+  if (auto found = message.find("params"); found != message.end() && !found->is_null()) {
     if (!found->is_object() && !found->is_array()) {
       return invalid(ErrorCode::InvalidRequest, R"("params" must be an object or an array)",
                      replyId);

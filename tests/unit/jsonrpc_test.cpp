@@ -47,6 +47,11 @@ TEST_CASE("requests with integer and string ids") {
   CHECK(std::get<Request>(parsed).id == "abc");
   CHECK(std::get<Request>(parsed).params.is_null());
 
+  // eglot sends shutdown with "params": null.
+  parsed = parseMessage(R"({"jsonrpc":"2.0","id":6,"method":"shutdown","params":null})");
+  REQUIRE(std::holds_alternative<Request>(parsed));
+  CHECK(std::get<Request>(parsed).params.is_null());
+
   parsed = parseMessage(R"({"jsonrpc":"2.0","id":-7,"method":"m","params":[1,2]})");
   REQUIRE(std::holds_alternative<Request>(parsed));
   CHECK(std::get<Request>(parsed).id == -7);

@@ -1,12 +1,12 @@
--- perfhint for Neovim 0.11+ (vim.lsp.config format): put this directory on 'runtimepath' and
--- call vim.lsp.enable("perfhint").
+-- perfhint for Neovim 0.11+ (vim.lsp.config format, as nvim-lspconfig's lsp/<name>.lua): put
+-- editors/nvim on 'runtimepath' and call vim.lsp.enable("perfhint"). Older Neovim: see
+-- lua/perfhint.lua.
 ---@type vim.lsp.Config
 return {
   cmd = { "perfhint", "server" },
   filetypes = { "python" },
   root_markers = { "pyproject.toml", "setup.cfg", ".git" },
-  -- Server settings (see README.md, "The language server"): select, ignore, severity,
-  -- debounceMs, unsafeFixes.
-  init_options = {},
+  -- The `perfhint` section the server reads (see the README, "The language server"): select,
+  -- ignore, severity, debounceMs, unsafeFixes. Override with vim.lsp.config("perfhint", {...}).
   settings = { perfhint = {} },
 }

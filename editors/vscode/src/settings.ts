@@ -1,0 +1,32 @@
+// Maps the extension's `perfhint.*` settings to the `perfhint` section the server reads (from
+// initializationOptions and workspace/configuration): select, ignore, severity, debounceMs,
+// unsafeFixes. Kept free of the vscode API so it runs under plain Node in the unit tests.
+
+/** The settings object the server understands (see the README, "The language server"). */
+export interface ServerSettings {
+  /** Codes or prefixes to enable; empty enables every rule. */
+  select: string[];
+  /** Codes or prefixes to disable. */
+  ignore: string[];
+  /** Per-rule severity: error, warning, info or hint. */
+  severity: Record<string, string>;
+  debounceMs: number;
+  unsafeFixes: boolean;
+}
+
+/** Reads one setting with its default, as `WorkspaceConfiguration.get` does. */
+export type SettingReader = <T>(key: string, defaultValue: T) => T;
+
+/**
+ * Builds the server's section. Every key is always sent, defaults included: the server keeps
+ * the previous value of an absent key, so leaving one out would not undo a change.
+ */
+export function serverSettings(read: SettingReader): ServerSettings {
+  return {
+    select: read<string[]>('select', []),
+    ignore: read<string[]>('ignore', []),
+    severity: read<Record<string, string>>('severity', {}),
+    debounceMs: read<number>('debounceMs', 50),
+    unsafeFixes: read<boolean>('unsafeFixes', false),
+  };
+}
