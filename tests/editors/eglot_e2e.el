@@ -107,7 +107,7 @@
 (forward-line 11)
 (perfhint-test-expect "line 12 after ignoring PH701"
                       (buffer-substring (line-beginning-position) (line-end-position))
-                      "    return letter in [\"a\", \"e\", \"i\", \"o\", \"u\"]  # noqa: PH701")
+                      "    seen = letter in [\"a\", \"e\", \"i\", \"o\", \"u\"]  # noqa: PH701")
 (perfhint-test-wait "the diagnostics to clear"
                     (lambda () (null (perfhint-test-diagnostics))))
 

@@ -144,7 +144,7 @@ choose_code_action(bufnr, 12, 25, "Ignore PH701 on this line")
 expect_equal(
   "line 12 after ignoring PH701",
   vim.api.nvim_buf_get_lines(bufnr, 11, 12, false),
-  { '    return letter in ["a", "e", "i", "o", "u"]  # noqa: PH701' }
+  { '    seen = letter in ["a", "e", "i", "o", "u"]  # noqa: PH701' }
 )
 wait_for("the diagnostics to clear", function()
   return #perfhint_diagnostics(bufnr) == 0

@@ -8,8 +8,8 @@ def shout(words):
     return text
 
 
-def is_vowel(letter):
-    return letter in ["a", "e", "i", "o", "u"]
+for letter in "aeiou":
+    seen = letter in ["a", "e", "i", "o", "u"]
 
 
 def squares(numbers):
@@ -19,4 +19,4 @@ def squares(numbers):
     return result
 
 
-print(shout(["a", "b"]), is_vowel("e"), squares([1, 2]))
+print(shout(["a", "b"]), seen, squares([1, 2]))

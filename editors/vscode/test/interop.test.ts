@@ -274,7 +274,7 @@ test('code actions on the PH701 finding, and resolving "Ignore" into a noqa edit
   );
   assert.equal(
     applyEdits(sample, editsFor(actions[0].edit)).split('\n')[11],
-    '    return letter in {"a", "e", "i", "o", "u"}',
+    '    seen = letter in {"a", "e", "i", "o", "u"}',
   );
   const resolved = await within(
     'codeAction/resolve',
@@ -282,7 +282,7 @@ test('code actions on the PH701 finding, and resolving "Ignore" into a noqa edit
   );
   assert.equal(
     applyEdits(sample, editsFor(resolved.edit)).split('\n')[11],
-    '    return letter in ["a", "e", "i", "o", "u"]  # noqa: PH701',
+    '    seen = letter in ["a", "e", "i", "o", "u"]  # noqa: PH701',
   );
 });
 
