@@ -575,6 +575,8 @@ void from_json(const json& j, ClientCapabilities& value) {
   value.workspaceApplyEdit = capabilityTrue(j, {"workspace", "applyEdit"});
   value.didChangeConfigurationDynamicRegistration =
       capabilityTrue(j, {"workspace", "didChangeConfiguration", "dynamicRegistration"});
+  value.didChangeWatchedFilesDynamicRegistration =
+      capabilityTrue(j, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
   value.workDoneProgress = capabilityTrue(j, {"window", "workDoneProgress"});
 }
 
@@ -637,6 +639,20 @@ void from_json(const json& j, SetTraceParams& value) {
 void from_json(const json& j, DidChangeConfigurationParams& value) {
   expectObject(j);
   value.settings = memberOrNull(j, "settings");
+}
+
+void from_json(const json& j, FileEvent& value) {
+  expectObject(j);
+  readRequired(j, "uri", value.uri);
+  int type = 0;
+  readRequired(j, "type", type);
+  if (type < 1 || type > 3) fail("expected a file change type from 1 to 3");
+  value.type = static_cast<FileChangeType>(type);
+}
+
+void from_json(const json& j, DidChangeWatchedFilesParams& value) {
+  expectObject(j);
+  readRequired(j, "changes", value.changes);
 }
 
 void to_json(json& j, const ConfigurationItem& value) {

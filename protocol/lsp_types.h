@@ -288,6 +288,8 @@ struct ClientCapabilities {
   bool workspaceConfiguration = false;         ///< workspace.configuration
   bool workspaceApplyEdit = false;             ///< workspace.applyEdit
   bool didChangeConfigurationDynamicRegistration = false;
+  /// workspace.didChangeWatchedFiles.dynamicRegistration
+  bool didChangeWatchedFilesDynamicRegistration = false;
   bool workDoneProgress = false;  ///< window.workDoneProgress
   json raw;                       ///< the whole capabilities object
 };
@@ -340,6 +342,19 @@ struct SetTraceParams {
 /// workspace/didChangeConfiguration.
 struct DidChangeConfigurationParams {
   json settings;  ///< null when absent
+};
+
+/// workspace/didChangeWatchedFiles: FileEvent.type.
+enum class FileChangeType { Created = 1, Changed = 2, Deleted = 3 };
+
+struct FileEvent {
+  std::string uri;
+  FileChangeType type = FileChangeType::Changed;
+};
+
+/// workspace/didChangeWatchedFiles.
+struct DidChangeWatchedFilesParams {
+  std::vector<FileEvent> changes;
 };
 
 struct ConfigurationItem {
@@ -415,6 +430,8 @@ void from_json(const json& j, InitializeParams& value);
 void from_json(const json& j, CancelParams& value);
 void from_json(const json& j, SetTraceParams& value);
 void from_json(const json& j, DidChangeConfigurationParams& value);
+void from_json(const json& j, FileEvent& value);
+void from_json(const json& j, DidChangeWatchedFilesParams& value);
 
 // Server -> client only.
 void to_json(json& j, const PublishDiagnosticsParams& value);

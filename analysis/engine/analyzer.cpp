@@ -11,20 +11,25 @@ namespace {
 
 class CollectingSink final : public FindingSink {
  public:
-  explicit CollectingSink(std::vector<Finding>& findings) : findings_(findings) {}
+  CollectingSink(std::vector<Finding>& findings, const AnalysisOptions& options)
+      : findings_(findings), options_(options) {}
 
   void report(const RuleInfo& rule, const Site& site, ByteRange range, std::string message,
               std::optional<Fix> fix) override {
     if (site.loopDepth >= 2) {
       message += " (inside " + std::to_string(site.loopDepth) + " nested loops)";
     }
-    findings_.push_back({&rule, range, std::move(message),
-                         severityForDepth(rule.severity, site.loopDepth), site.loopDepth,
-                         std::move(fix)});
+    Severity base = rule.severity;
+    if (auto override = options_.severity.find(rule.code); override != options_.severity.end()) {
+      base = override->second;
+    }
+    findings_.push_back({&rule, range, std::move(message), severityForDepth(base, site.loopDepth),
+                         site.loopDepth, std::move(fix)});
   }
 
  private:
   std::vector<Finding>& findings_;
+  const AnalysisOptions& options_;
 };
 
 }  // namespace
@@ -35,17 +40,26 @@ Severity severityForDepth(Severity base, uint16_t loopDepth) {
   return static_cast<Severity>(std::max(raised, static_cast<int>(Severity::Warning)));
 }
 
-std::vector<Finding> analyze(const Document& document, const RuleSelection& selection) {
-  SemanticModel model(document);
+std::vector<Finding> analyze(const Document& document, const RuleSelection& selection,
+                             const AnalysisOptions& options) {
+  std::vector<const Rule*> enabled;
+  for (const Rule* rule : allRules()) {
+    if (selection.isEnabled(*rule)) enabled.push_back(rule);
+  }
+  return analyze(document, enabled, options);
+}
+
+std::vector<Finding> analyze(const Document& document, std::span<const Rule* const> rules,
+                             const AnalysisOptions& options) {
+  SemanticModel model(document, options.targetVersion);
 
   std::array<std::vector<const Rule*>, kNodeKindCount> rulesByKind;
-  for (const Rule* rule : allRules()) {
-    if (!selection.isEnabled(*rule)) continue;
+  for (const Rule* rule : rules) {
     for (NodeKind kind : rule->kinds()) rulesByKind[static_cast<size_t>(kind)].push_back(rule);
   }
 
   std::vector<Finding> findings;
-  CollectingSink sink(findings);
+  CollectingSink sink(findings, options);
   for (size_t kind = 0; kind < kNodeKindCount; ++kind) {
     if (rulesByKind[kind].empty()) continue;
     for (const Site& site : model.sites(static_cast<NodeKind>(kind))) {

@@ -95,12 +95,12 @@ FixRound applyFixesThatParse(std::string& text, std::span<const Finding> finding
 }
 
 FixOutcome fixUntilStable(std::string text, const RuleSelection& selection, bool includeUnsafe,
-                          TSParser& parser) {
+                          TSParser& parser, const AnalysisOptions& options) {
   FixOutcome outcome;
   syntax::TreePtr parsed;  // of `text`, when the previous round already parsed it
   for (int round = 0;; ++round) {
     Document document = parsed ? Document(text, std::move(parsed)) : Document(text, parser);
-    std::vector<Finding> findings = analyze(document, selection);
+    std::vector<Finding> findings = analyze(document, selection, options);
     bool anyApplicable = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
       return isApplicable(f, includeUnsafe);
     });

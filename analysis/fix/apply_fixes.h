@@ -2,9 +2,10 @@
 // and fixing until nothing more applies, refusing any fix that would break the parse.
 #pragma once
 
-#include "analysis/engine/finding.h"        // fixes to apply
-#include "analysis/rules/rule_selection.h"  // which rules
-#include "analysis/syntax/tree_sitter.h"    // reparse to verify
+#include "analysis/engine/analysis_options.h"  // target version, severities
+#include "analysis/engine/finding.h"           // fixes to apply
+#include "analysis/rules/rule_selection.h"     // which rules
+#include "analysis/syntax/tree_sitter.h"       // reparse to verify
 
 #include <span>
 #include <string>
@@ -42,8 +43,9 @@ struct FixOutcome {
 
 /// Analyses, fixes and re-analyses until no applicable fix is left (at most a few rounds, so a
 /// rule that keeps re-flagging its own output cannot loop forever). Each round applies its fixes
-/// with applyFixesThatParse, so a fix that breaks the parse never blocks the others.
+/// with applyFixesThatParse, so a fix that breaks the parse never blocks the others. `options`
+/// reach every analysis round (fixes respect the target version too).
 FixOutcome fixUntilStable(std::string text, const RuleSelection& selection, bool includeUnsafe,
-                          TSParser& parser);
+                          TSParser& parser, const AnalysisOptions& options = {});
 
 }  // namespace perfhint

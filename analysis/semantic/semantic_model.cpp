@@ -43,7 +43,8 @@ bool handlerCatchesImportError(std::string_view handlerText) {
 
 }  // namespace
 
-SemanticModel::SemanticModel(const Document& document) : document_(document) {
+SemanticModel::SemanticModel(const Document& document, PythonVersion targetVersion)
+    : document_(document), targetVersion_(targetVersion) {
   build();
 }
 

@@ -4,9 +4,10 @@
 // its context. Rules ask this model instead of walking the tree again.
 #pragma once
 
-#include "analysis/syntax/byte_range.h"  // regions
-#include "analysis/syntax/document.h"    // text of nodes
-#include "analysis/syntax/node_kind.h"   // sites by kind
+#include "analysis/semantic/python_version.h"  // target version
+#include "analysis/syntax/byte_range.h"        // regions
+#include "analysis/syntax/document.h"          // text of nodes
+#include "analysis/syntax/node_kind.h"         // sites by kind
 
 #include <array>
 #include <cstdint>
@@ -92,9 +93,13 @@ struct Binding {
 /// document is unchanged.
 class SemanticModel {
  public:
-  explicit SemanticModel(const Document& document);
+  /// `targetVersion`: the Python version the code must run on, for rules whose advice depends
+  /// on it (the newest by default).
+  explicit SemanticModel(const Document& document,
+                         PythonVersion targetVersion = kNewestPythonVersion);
 
   const Document& document() const { return document_; }
+  PythonVersion targetVersion() const { return targetVersion_; }
   const std::vector<Site>& sites(NodeKind kind) const { return sites_[static_cast<size_t>(kind)]; }
   const std::vector<FunctionInfo>& functions() const { return functions_; }
   const std::vector<LoopInfo>& loops() const { return loops_; }
@@ -127,6 +132,7 @@ class SemanticModel {
   void build();
 
   const Document& document_;
+  PythonVersion targetVersion_;
   std::array<std::vector<Site>, kNodeKindCount> sites_;
   std::vector<FunctionInfo> functions_;
   std::vector<LoopInfo> loops_;

@@ -1,8 +1,10 @@
 #include "server/cli/check_command.h"
 
-#include "server/cli/check_runner.h"    // runCheck
-#include "server/cli/file_discovery.h"  // which files
-#include "server/cli/report.h"          // output
+#include "config/python_version_name.h"         // --target-version
+#include "server/cli/check_runner.h"            // runCheck
+#include "server/cli/file_discovery.h"          // which files
+#include "server/cli/file_settings_resolver.h"  // configuration per file
+#include "server/cli/report.h"                  // output
 
 #include <fmt/format.h>  // messages
 
@@ -10,6 +12,7 @@
 #include <algorithm>  // any_of, erase_if
 #include <cstdio>     // fileno
 #include <cstdlib>    // getenv
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -30,7 +33,54 @@ std::optional<std::string> usageError(const CheckArguments& arguments) {
     return "--statistics prints text; it cannot be combined with --output-format " +
            arguments.outputFormat;
   }
+  if (!arguments.targetVersion.empty() && !config::parsePythonVersion(arguments.targetVersion)) {
+    return "unknown target version '" + arguments.targetVersion + "' (use py38, py39, ..., py314)";
+  }
+  for (const std::string& pattern : arguments.extendSelect) {
+    std::string error;
+    if (!RuleSelection::fromPatterns({pattern}, {}, error)) {
+      return "unknown rule code or prefix in extend-select: '" + pattern + "'";
+    }
+  }
   return std::nullopt;
+}
+
+// The command line as the configuration layer above every file.
+config::ConfigLayer commandLineLayer(const CheckArguments& arguments) {
+  config::ConfigLayer layer;
+  if (!arguments.select.empty()) layer.select = arguments.select;
+  layer.ignore = arguments.ignore;
+  layer.extendSelect = arguments.extendSelect;
+  if (!arguments.targetVersion.empty()) {
+    layer.targetVersion = config::parsePythonVersion(arguments.targetVersion);
+  }
+  if (arguments.unsafeFixes) layer.unsafeFixes = true;
+  return layer;
+}
+
+// Prints each configuration error on stderr; returns whether there was any.
+bool reportConfigErrors(const FileSettingsResolver& resolver) {
+  for (const config::ConfigError& error : resolver.errors()) {
+    fmt::print(stderr, "perfhint: invalid configuration: {}\n", error.describe());
+  }
+  return !resolver.errors().empty();
+}
+
+// --show-settings: the resolved configuration of each named path.
+int showSettings(const CheckArguments& arguments, FileSettingsResolver& resolver) {
+  std::string out;
+  for (const std::string& path : arguments.paths) {
+    std::error_code error;
+    std::filesystem::path absolute = absolutePath(path);
+    bool isDirectory = std::filesystem::is_directory(absolute, error);
+    const config::ResolvedConfig& resolved =
+        resolver.forDirectory(isDirectory ? absolute : absolute.parent_path());
+    if (!out.empty()) out += "\n";
+    out += config::formatSettings(resolved, absolute);
+  }
+  if (reportConfigErrors(resolver)) return kExitError;
+  std::cout << out;
+  return kExitClean;
 }
 
 // Reports the files that could not be checked on stderr and drops them; returns how many.
@@ -87,12 +137,23 @@ CLI::App* addCheckCommand(CLI::App& app, CheckArguments& arguments) {
   check->add_option("--ignore", arguments.ignore, "Rule codes or prefixes to disable")
       ->delimiter(',')
       ->allow_extra_args(false);
+  check
+      ->add_option("--extend-select", arguments.extendSelect,
+                   "Rule codes or prefixes to enable on top of the configuration")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check->add_option("--target-version", arguments.targetVersion,
+                    "Oldest Python the code must run on: py38 ... py314");
   check->add_flag("--fix", arguments.fix, "Apply safe fixes in place");
   check->add_flag("--unsafe-fixes", arguments.unsafeFixes, "Also apply (or offer) unsafe fixes");
   check->add_flag("--diff", arguments.diff, "Print fixes as a unified diff; change no file");
   check->add_flag("--statistics", arguments.statistics, "Print the number of findings per rule");
   check->add_flag("--exit-zero", arguments.exitZero, "Exit with 0 even when there are findings");
   check->add_option("--threads", arguments.threads, "Worker threads (default: one per core)");
+  check->add_flag("--show-settings", arguments.showSettings,
+                  "Print the configuration in force for each path; check nothing");
+  check->add_flag("--isolated", arguments.isolated,
+                  "Ignore configuration files (perfhint.toml, pyproject.toml)");
   return check;
 }
 
@@ -108,13 +169,31 @@ int runCheckCommand(const CheckArguments& arguments) {
     return kExitError;
   }
 
-  DiscoveredFiles discovered = discoverPythonFiles(arguments.paths);
-  for (const std::string& error : discovered.errors) fmt::print(stderr, "perfhint: {}\n", error);
+  FileSettingsResolver resolver(commandLineLayer(arguments), arguments.isolated);
+  if (arguments.showSettings) return showSettings(arguments, resolver);
+
+  DiscoveryOptions discovery;
+  discovery.respectGitignore = [&](const std::string& directory) {
+    return resolver.forDirectory(directory).respectGitignore;
+  };
+  discovery.isExcluded = [&](const std::string& path) { return resolver.isExcluded(path); };
+  DiscoveredFiles discovered = discoverPythonFiles(arguments.paths, discovery);
 
   FixMode fixMode = FixMode::Off;
   if (arguments.fix) fixMode = FixMode::Apply;
   if (arguments.diff) fixMode = FixMode::Diff;
-  CheckOptions options{*selection, fixMode, arguments.unsafeFixes, arguments.threads};
+  CheckOptions options{*selection, fixMode, arguments.unsafeFixes, arguments.threads, {}};
+  for (const std::string& file : discovered.files) {
+    options.perFile.push_back(resolver.settingsFor(file));
+  }
+  // A broken configuration must not silently check with other rules than the user meant.
+  if (reportConfigErrors(resolver)) return kExitError;
+  // Whether reports count unsafe fixes as applicable: from the flag or any file's configuration.
+  bool unsafeFixes = arguments.unsafeFixes ||
+                     std::any_of(options.perFile.begin(), options.perFile.end(),
+                                 [](const auto& settings) { return settings->unsafeFixes; });
+  for (const std::string& error : discovered.errors) fmt::print(stderr, "perfhint: {}\n", error);
+
   // In the order of `discovered.files`: sorted by path, findings in text order.
   std::vector<FileResult> results = runCheck(discovered.files, options);
   size_t failures = discovered.errors.size() + dropUncheckedFiles(results);
@@ -124,12 +203,12 @@ int runCheckCommand(const CheckArguments& arguments) {
   if (options.fixMode == FixMode::Diff) {
     writeUnifiedDiffs(std::cout, results);
     std::cout.flush();
-    writeDiffSummary(std::cerr, results, arguments.unsafeFixes);
+    writeDiffSummary(std::cerr, results, unsafeFixes);
     found = std::any_of(results.begin(), results.end(),
                         [](const FileResult& result) { return result.changed(); });
   } else {
     bool color = isatty(fileno(stdout)) && !std::getenv("NO_COLOR");
-    writeReport(arguments, results, {color, arguments.unsafeFixes, failures});
+    writeReport(arguments, results, {color, unsafeFixes, failures});
     found = std::any_of(results.begin(), results.end(),
                         [](const FileResult& result) { return !result.findings.empty(); });
   }

@@ -13,16 +13,21 @@ struct CheckArguments {
   std::string outputFormat = "text";
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  std::vector<std::string> extendSelect;
+  std::string targetVersion;  ///< empty: from the configuration
   bool fix = false;
   bool unsafeFixes = false;
   bool diff = false;
   bool statistics = false;
   bool exitZero = false;
   unsigned threads = 0;
+  bool showSettings = false;  ///< print the resolved configuration of each path instead
+  bool isolated = false;      ///< ignore configuration files
 };
 
 /// Exit statuses of `perfhint check`: findings (or, with --diff, changes) give 1 unless
-/// --exit-zero; a usage error or a path that could not be checked gives 2 regardless.
+/// --exit-zero; a usage error, an invalid configuration file or a path that could not be checked
+/// gives 2 regardless.
 enum ExitStatus : int { kExitClean = 0, kExitFindings = 1, kExitError = 2 };
 
 /// Adds the `check` subcommand, filling `arguments` when parsed.

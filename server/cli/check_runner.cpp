@@ -13,8 +13,8 @@
 namespace perfhint::cli {
 namespace {
 
-void checkOne(const std::string& path, const CheckOptions& options, TSParser& parser,
-              FileResult& result) {
+void checkOne(const std::string& path, const CheckOptions& options, const FileSettings& settings,
+              TSParser& parser, FileResult& result) {
   result.path = path;
   LoadedSource source = loadSource(path);
   if (!source.text) {
@@ -25,10 +25,10 @@ void checkOne(const std::string& path, const CheckOptions& options, TSParser& pa
   if (options.fixMode == FixMode::Off) {
     result.text = result.originalText;
     Document document(result.text, parser);
-    result.findings = analyze(document, options.selection);
+    result.findings = analyze(document, settings.selection, settings.analysis);
   } else {
-    FixOutcome outcome =
-        fixUntilStable(result.originalText, options.selection, options.unsafeFixes, parser);
+    FixOutcome outcome = fixUntilStable(result.originalText, settings.selection,
+                                        settings.unsafeFixes, parser, settings.analysis);
     result.text = std::move(outcome.text);
     result.findings = std::move(outcome.remaining);
     result.fixesApplied = outcome.applied;
@@ -52,11 +52,13 @@ std::vector<FileResult> runCheck(const std::vector<std::string>& files,
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(files.size(), 1)));
 
   // Workers take the next file index until none is left; results land in their own slots.
+  FileSettings shared{options.selection, {}, options.unsafeFixes};
   std::atomic<size_t> next{0};
   auto work = [&] {
     syntax::ParserPtr parser = syntax::makePythonParser();
     for (size_t i = next++; i < files.size(); i = next++) {
-      checkOne(files[i], options, *parser, results[i]);
+      const FileSettings& settings = options.perFile.empty() ? shared : *options.perFile[i];
+      checkOne(files[i], options, settings, *parser, results[i]);
     }
   };
   if (threads <= 1) {

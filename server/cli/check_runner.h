@@ -1,10 +1,13 @@
 // Checks (and optionally fixes) a list of files in parallel, one parser per worker thread.
 #pragma once
 
-#include "analysis/engine/finding.h"        // results
-#include "analysis/rules/rule_selection.h"  // which rules
-#include "analysis/syntax/line_index.h"     // positions for reports
+#include "analysis/engine/analysis_options.h"  // target version, severities
+#include "analysis/engine/finding.h"           // results
+#include "analysis/rules/rule_selection.h"     // which rules
+#include "analysis/syntax/line_index.h"        // positions for reports
+#include "config/resolved_config.h"            // FileSettings
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,11 +15,17 @@ namespace perfhint::cli {
 
 enum class FixMode { Off, Apply, Diff };
 
+/// What one file is checked with, from the configuration that governs it.
+using config::FileSettings;
+
 struct CheckOptions {
   RuleSelection selection;
   FixMode fixMode = FixMode::Off;
   bool unsafeFixes = false;
   unsigned threads = 0;  ///< 0: one per core
+  /// When not empty, one entry per file (in the order of the files), used instead of
+  /// `selection` and `unsafeFixes`.
+  std::vector<std::shared_ptr<const FileSettings>> perFile;
 };
 
 /// One file's outcome. With a fix mode, `text` is the fixed text and `findings` are what remains

@@ -44,8 +44,13 @@ std::string displayPath(const fs::path& path) {
 // could loop); an unreadable directory is reported and the walk goes on beside it.
 class DirectoryWalk {
  public:
-  DirectoryWalk(const fs::path& root, DiscoveredFiles& found)
-      : root_(root), gitIgnore_(GitIgnore::forWalk(root)), found_(found) {}
+  DirectoryWalk(const fs::path& root, const DiscoveryOptions& options, DiscoveredFiles& found)
+      : root_(root),
+        options_(options),
+        gitIgnore_(!options.respectGitignore || options.respectGitignore(root.string())
+                       ? GitIgnore::forWalk(root)
+                       : std::nullopt),
+        found_(found) {}
 
   void run() { walk(root_); }
 
@@ -74,17 +79,20 @@ class DirectoryWalk {
   }
 
   bool isIgnored(const fs::path& path, bool isDirectory) const {
+    if (options_.isExcluded && options_.isExcluded(path.string())) return true;
     return gitIgnore_ && gitIgnore_->isIgnored(path.lexically_relative(root_), isDirectory);
   }
 
   fs::path root_;
+  const DiscoveryOptions& options_;
   std::optional<GitIgnore> gitIgnore_;
   DiscoveredFiles& found_;
 };
 
 }  // namespace
 
-DiscoveredFiles discoverPythonFiles(const std::vector<std::string>& paths) {
+DiscoveredFiles discoverPythonFiles(const std::vector<std::string>& paths,
+                                    const DiscoveryOptions& options) {
   DiscoveredFiles result;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -95,7 +103,7 @@ DiscoveredFiles discoverPythonFiles(const std::vector<std::string>& paths) {
                                    ? "cannot access: " + error.message()
                                    : std::string("no such file or directory")));
     } else if (fs::is_directory(status)) {
-      DirectoryWalk(path, result).run();
+      DirectoryWalk(path, options, result).run();
     } else {
       result.files.push_back(displayPath(path));  // named files are checked whatever their name
     }

@@ -10,9 +10,9 @@ namespace perfhint::lsp {
 
 std::optional<protocol::TextEdit> fixAllEdit(const Document& document,
                                              const RuleSelection& selection, bool includeUnsafe,
-                                             TSParser& parser,
-                                             protocol::PositionEncoding encoding) {
-  FixOutcome outcome = fixUntilStable(document.text(), selection, includeUnsafe, parser);
+                                             TSParser& parser, protocol::PositionEncoding encoding,
+                                             const AnalysisOptions& options) {
+  FixOutcome outcome = fixUntilStable(document.text(), selection, includeUnsafe, parser, options);
   if (outcome.applied == 0 || outcome.text == document.text()) return std::nullopt;
   return wholeDocumentEdit(document, outcome.text, encoding);
 }

@@ -1,9 +1,10 @@
 // Edits behind code actions that are computed on demand: fix-all and "ignore on this line".
 #pragma once
 
-#include "analysis/rules/rule_selection.h"  // which rules fix-all applies
-#include "analysis/syntax/document.h"       // the text
-#include "protocol/lsp_types.h"             // TextEdit
+#include "analysis/engine/analysis_options.h"  // target version for fixes
+#include "analysis/rules/rule_selection.h"     // which rules fix-all applies
+#include "analysis/syntax/document.h"          // the text
+#include "protocol/lsp_types.h"                // TextEdit
 #include "protocol/position_encoding.h"
 
 #include <optional>
@@ -15,7 +16,8 @@ namespace perfhint::lsp {
 /// nullopt when nothing changes.
 std::optional<protocol::TextEdit> fixAllEdit(const Document& document,
                                              const RuleSelection& selection, bool includeUnsafe,
-                                             TSParser& parser, protocol::PositionEncoding encoding);
+                                             TSParser& parser, protocol::PositionEncoding encoding,
+                                             const AnalysisOptions& options = {});
 
 /// Adds `code` to the `# noqa` comment of a line, or appends `  # noqa: CODE`. nullopt when the
 /// line is already suppressed for it, or when a comment cannot end the line (the line ends

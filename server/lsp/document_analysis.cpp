@@ -46,7 +46,9 @@ bool LanguageServer::ensureAnalysis(OpenDocument& document, bool cancellable) {
   analysis.generation = generation;
   analysis.version = document.version;
   analysis.resultId = std::to_string(nextResultId_++);
-  analysis.findings = analyze(*document.document, current->selection);
+  analysis.settings = documentSettings(document.uri);
+  analysis.findings =
+      analyze(*document.document, analysis.settings->selection, analysis.settings->analysis);
   analysis.diagnostics.reserve(analysis.findings.size());
   for (const Finding& finding : analysis.findings) {
     analysis.diagnostics.push_back(toDiagnostic(*document.document, finding, document.version,

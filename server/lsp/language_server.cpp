@@ -79,6 +79,7 @@ void LanguageServer::registerHandlers() {
   onRequest("codeAction/resolve", &LanguageServer::codeActionResolve);
   onRequest("workspace/executeCommand", &LanguageServer::executeCommand);
   onNotification("workspace/didChangeConfiguration", &LanguageServer::didChangeConfiguration);
+  onNotification("workspace/didChangeWatchedFiles", &LanguageServer::didChangeWatchedFiles);
   onNotification("$/cancelRequest", &LanguageServer::cancelRequest);
   onNotification("$/setTrace", &LanguageServer::setTrace);
 }

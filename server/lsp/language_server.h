@@ -12,6 +12,7 @@
 // thread-safe. Nothing here blocks the io thread on analysis.
 #pragma once
 
+#include "config/config_discovery.h"     // configuration files
 #include "protocol/lsp_types.h"          // params and results
 #include "protocol/position_encoding.h"  // negotiated encoding
 #include "server/lsp/connection.h"       // the client
@@ -26,6 +27,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -81,6 +83,7 @@ class LanguageServer {
   void codeActionResolve(protocol::CodeAction params, Reply reply);
   void executeCommand(protocol::ExecuteCommandParams params, Reply reply);
   void didChangeConfiguration(protocol::DidChangeConfigurationParams params);
+  void didChangeWatchedFiles(protocol::DidChangeWatchedFilesParams params);
   void cancelRequest(protocol::CancelParams params);
   void setTrace(protocol::SetTraceParams params);
 
@@ -107,6 +110,17 @@ class LanguageServer {
   bool applySettings(const nlohmann::json& values);
   void requestWorkspaceConfiguration();
 
+  // ---- configuration files (document_configuration.cpp) ----
+  /// The settings for a document: its configuration file (found from its path) under the
+  /// editor's settings. Reports an invalid configuration file once (window/showMessage); the
+  /// last good configuration then stays in force. Callable from any thread.
+  std::shared_ptr<const config::FileSettings> documentSettings(const std::string& uri);
+  /// `keptLastGood`: whether an earlier good configuration of that file stays in force (else the
+  /// defaults apply).
+  void reportConfigErrors(const std::vector<config::ConfigError>& errors, bool keptLastGood);
+  /// Asks the client to tell us when perfhint.toml or pyproject.toml files change.
+  void watchConfigFiles();
+
   // ---- client messages ----
   void notify(const char* method, nlohmann::json params);
   void sendRequest(const char* method, nlohmann::json params,
@@ -132,7 +146,10 @@ class LanguageServer {
   std::atomic<int64_t> nextServerRequestId_{1};
   mutable std::mutex settingsMutex_;
   std::shared_ptr<const ServerSettings> settings_ = std::make_shared<ServerSettings>();
-  std::string docsBase_;  ///< file URI of docs/rules.md when found beside the binary
+  std::string docsBase_;               ///< file URI of docs/rules.md when found beside the binary
+  config::ConfigFinder configFinder_;  ///< thread-safe
+  std::mutex reportedConfigErrorsMutex_;
+  std::set<std::string> reportedConfigErrors_;  ///< since the last change of a config file
   std::atomic<uint64_t> nextResultId_{1};
   protocol::TraceValue traceLevel_ = protocol::TraceValue::Off;
 
@@ -142,6 +159,7 @@ class LanguageServer {
   bool clientResolvesCodeActions_ = false;
   bool clientHasConfiguration_ = false;
   bool clientAppliesEdits_ = false;
+  bool clientWatchesFilesForUs_ = false;
 };
 
 }  // namespace perfhint::lsp

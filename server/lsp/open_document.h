@@ -3,6 +3,7 @@
 
 #include "analysis/engine/finding.h"   // findings
 #include "analysis/syntax/document.h"  // text and tree
+#include "config/resolved_config.h"    // the settings an analysis used
 #include "protocol/lsp_types.h"        // published diagnostics
 
 #include <boost/asio/steady_timer.hpp>  // debounce
@@ -26,6 +27,9 @@ struct DocumentAnalysis {
   int version = 0;
   std::vector<Finding> findings;
   std::vector<protocol::Diagnostic> diagnostics;  ///< the same findings, converted
+  /// What the analysis ran with (configuration file and editor settings), for the fixes that
+  /// code actions offer.
+  std::shared_ptr<const config::FileSettings> settings;
 };
 
 /// Thread-safety: `generation` is written on the io thread (one increment per change received)

@@ -83,4 +83,13 @@ std::vector<std::string> updateSettings(ServerSettings& settings, const json& va
   return errors;
 }
 
+config::ConfigLayer editorLayer(const ServerSettings& settings) {
+  config::ConfigLayer layer;
+  if (!settings.select.empty()) layer.select = settings.select;
+  layer.ignore = settings.ignore;
+  layer.severity = settings.severity;
+  layer.unsafeFixes = settings.unsafeFixes;
+  return layer;
+}
+
 }  // namespace perfhint::lsp

@@ -4,10 +4,12 @@
 
 #include "analysis/engine/finding.h"        // Severity
 #include "analysis/rules/rule_selection.h"  // which rules
+#include "config/config_layer.h"            // the editor's layer of configuration
 
 #include <nlohmann/json.hpp>  // settings arrive as JSON
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,9 +20,13 @@ struct ServerSettings {
   std::vector<std::string> ignore;
   std::map<std::string, Severity, std::less<>> severity;  ///< per-rule override
   unsigned debounceMs = 50;
-  bool unsafeFixes = false;
-  RuleSelection selection;  ///< derived from select/ignore
+  std::optional<bool> unsafeFixes;  ///< unset: the configuration file's (or no unsafe fixes)
+  RuleSelection selection;          ///< derived from select/ignore
 };
+
+/// The editor's settings as the configuration layer above configuration files (and below the
+/// command line, which the server has none of): only the keys the editor set.
+config::ConfigLayer editorLayer(const ServerSettings& settings);
 
 /// Applies the keys present in a `perfhint` settings object onto `settings` (absent keys keep
 /// their value). On any invalid value nothing changes and the reasons are returned, so the last

@@ -9,14 +9,19 @@ A transcript is a list of blocks, each starting with a marker at the start of a 
                   any string that starts with TEXT, and "<id>" the id of the last request the
                   server sent (to answer it with `--> ` and "<id>")
   exit N          the server must exit with status N
+  write PATH      writes the lines that follow to PATH under a scratch directory (for
+                  configuration files); blank lines and # lines are dropped, as everywhere
+Everywhere, $WORKDIR stands for that scratch directory (created per run, removed after).
 Lines starting with # are comments. Server messages `window/logMessage` and `$/logTrace` are
 skipped unless the next expected message is one of them.
 """
 import json
 import os
 import select
+import shutil
 import subprocess
 import sys
+import tempfile
 
 TIMEOUT_SECONDS = 10
 NOISE = {"window/logMessage", "$/logTrace"}
@@ -29,6 +34,8 @@ def parse_blocks(text):
             continue
         if line.startswith("--> ") or line.startswith("<-- ") or line.startswith("exit "):
             blocks.append([line[:4].strip(), line[4:] if not line.startswith("exit") else line[5:]])
+        elif line.startswith("write "):
+            blocks.append(["write", line[6:]])
         elif blocks and line.strip():
             blocks[-1][1] += "\n" + line
     return blocks
@@ -120,11 +127,26 @@ def substitute(value, context):
 
 
 def run(binary, path):
+    workdir = tempfile.mkdtemp(prefix="perfhint-lsp-")
+    try:
+        return run_in(binary, path, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run_in(binary, path, workdir):
     server = Server(binary)
     context = {}
     try:
-        for kind, payload in parse_blocks(open(path, encoding="utf-8").read()):
-            if kind == "-->":
+        text = open(path, encoding="utf-8").read().replace("$WORKDIR", workdir)
+        for kind, payload in parse_blocks(text):
+            if kind == "write":
+                name, _, content = payload.partition("\n")
+                target = os.path.join(workdir, name)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "w", encoding="utf-8") as out:
+                    out.write(content + "\n")
+            elif kind == "-->":
                 if payload.startswith("raw: "):
                     server.send_bytes(unescape(payload[5:]))
                 else:

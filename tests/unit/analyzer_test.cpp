@@ -127,3 +127,68 @@ TEST_CASE("analyze applies noqa on the line where a finding starts") {
   CHECK(findings[1].range.start == listAfter("d = "));
   CHECK(findings[2].range.start == listAfter("g = "));
 }
+
+namespace {
+
+// A rule whose advice needs Python 3.10 (as `@dataclass(slots=True)` does): it flags every call
+// only when the configured target version allows the newer form.
+class NeedsPython310Rule final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo kInfo{"PH999",
+                                "test-needs-python-310",
+                                "a call",
+                                Severity::Info,
+                                FixAvailability::None,
+                                "",
+                                "",
+                                {},
+                                ""};
+    return kInfo;
+  }
+  std::span<const NodeKind> kinds() const override {
+    static constexpr NodeKind kKinds[] = {NodeKind::Call};
+    return kKinds;
+  }
+  void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
+    if (model.targetVersion() < PythonVersion{3, 10}) return;
+    sink.report(info(), site, rangeOf(site.node), "a call");
+  }
+};
+
+std::vector<Finding> findingsWithTarget(std::optional<PythonVersion> target) {
+  syntax::ParserPtr parser = syntax::makePythonParser();
+  Document document("print(1)\n", *parser);
+  NeedsPython310Rule rule;
+  const Rule* rules[] = {&rule};
+  AnalysisOptions options;
+  if (target) options.targetVersion = *target;
+  return analyze(document, rules, options);
+}
+
+}  // namespace
+
+TEST_CASE("rules read the target version from the model; the default is the newest") {
+  CHECK(findingsWithTarget(std::nullopt).size() == 1);
+  CHECK(findingsWithTarget(PythonVersion{3, 10}).size() == 1);
+  CHECK(findingsWithTarget(PythonVersion{3, 9}).empty());
+  syntax::ParserPtr parser = syntax::makePythonParser();
+  Document document("x = 1\n", *parser);
+  CHECK(SemanticModel(document).targetVersion() == kNewestPythonVersion);
+  CHECK(SemanticModel(document, {3, 8}).targetVersion() == PythonVersion{3, 8});
+}
+
+TEST_CASE("severity overrides replace a rule's default severity, loop depth still raises it") {
+  std::string error;
+  auto selection = RuleSelection::fromPatterns({"PH701"}, {}, error);
+  REQUIRE(selection);
+  syntax::ParserPtr parser = syntax::makePythonParser();
+  Document document("for x in xs:\n    for y in ys:\n        a = x in [1, 2]\n", *parser);
+  AnalysisOptions options;
+  options.severity["PH701"] = Severity::Hint;
+  std::vector<Finding> findings = analyze(document, *selection, options);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].severity == severityForDepth(Severity::Hint, 2));
+  options.severity["PH701"] = Severity::Error;
+  CHECK(analyze(document, *selection, options)[0].severity == Severity::Error);
+}

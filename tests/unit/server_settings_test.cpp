@@ -10,7 +10,7 @@ TEST_CASE("settings update only the keys given") {
   lsp::ServerSettings settings;
   CHECK(lsp::updateSettings(settings, json{{"debounceMs", 0}, {"unsafeFixes", true}}).empty());
   CHECK(settings.debounceMs == 0);
-  CHECK(settings.unsafeFixes);
+  CHECK(settings.unsafeFixes == true);
   CHECK(lsp::updateSettings(settings, json{{"ignore", {"PH7"}}, {"severity", {{"PH201", "hint"}}}})
             .empty());
   CHECK(settings.debounceMs == 0);
@@ -36,4 +36,24 @@ TEST_CASE("invalid settings change nothing and say why") {
   CHECK(lsp::updateSettings(settings, json(5)) ==
         std::vector<std::string>{"perfhint settings must be an object"});
   CHECK(lsp::updateSettings(settings, json(nullptr)).empty());
+}
+
+TEST_CASE("the editor's layer holds only the keys the editor set") {
+  lsp::ServerSettings settings;
+  config::ConfigLayer unset = lsp::editorLayer(settings);
+  CHECK(!unset.select);
+  CHECK(unset.ignore.empty());
+  CHECK(!unset.unsafeFixes);
+  CHECK(unset.severity.empty());
+
+  REQUIRE(lsp::updateSettings(settings, json{{"select", {"PH7"}},
+                                             {"ignore", {"PH703"}},
+                                             {"unsafeFixes", false},
+                                             {"severity", {{"PH201", "hint"}}}})
+              .empty());
+  config::ConfigLayer layer = lsp::editorLayer(settings);
+  CHECK(layer.select == std::vector<std::string>{"PH7"});
+  CHECK(layer.ignore == std::vector<std::string>{"PH703"});
+  CHECK(layer.unsafeFixes == false);
+  CHECK(layer.severity.at("PH201") == Severity::Hint);
 }

@@ -37,7 +37,7 @@ void LanguageServer::codeAction(protocol::CodeActionParams params, Reply reply) 
         ensureAnalysis(open, false);
         const Document& text = *open.document;
         const DocumentAnalysis& analysis = *open.analysis;
-        auto current = settings();
+        const config::FileSettings& current = *analysis.settings;
         const std::string& uri = open.uri;
         ByteRange requested = toByteRange(text, params.range, encoding_);
         const auto& only = params.context.only;
@@ -46,7 +46,7 @@ void LanguageServer::codeAction(protocol::CodeActionParams params, Reply reply) 
         bool anyFixable = false;
         for (size_t i = 0; i < analysis.findings.size(); ++i) {
           const Finding& finding = analysis.findings[i];
-          anyFixable = anyFixable || isApplicable(finding, current->unsafeFixes);
+          anyFixable = anyFixable || isApplicable(finding, current.unsafeFixes);
           if (finding.range.start > requested.end || requested.start > finding.range.end) continue;
           if (!admits(only, "quickfix")) continue;
           const protocol::Diagnostic& diagnostic = analysis.diagnostics[i];
@@ -87,8 +87,8 @@ void LanguageServer::codeAction(protocol::CodeActionParams params, Reply reply) 
           if (clientResolvesCodeActions_) {
             fixAll.data = {{"action", "fixAll"}, {"uri", uri}, {"version", open.version}};
             actions.push_back(std::move(fixAll));
-          } else if (auto edit = fixAllEdit(text, current->selection, current->unsafeFixes,
-                                            workerParser(), encoding_)) {
+          } else if (auto edit = fixAllEdit(text, current.selection, current.unsafeFixes,
+                                            workerParser(), encoding_, current.analysis)) {
             fixAll.edit = protocol::WorkspaceEdit{{{uri, {*edit}}}};
             actions.push_back(std::move(fixAll));
           }

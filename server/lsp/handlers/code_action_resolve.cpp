@@ -35,9 +35,9 @@ void LanguageServer::codeActionResolve(protocol::CodeAction action, Reply reply)
             actionData["action"].is_string() ? actionData["action"].get<std::string>() : "";
         if (kind == "fixAll") {
           ensureAnalysis(open, false);
-          auto current = settings();
-          edit =
-              fixAllEdit(text, current->selection, current->unsafeFixes, workerParser(), encoding_);
+          const config::FileSettings& current = *open.analysis->settings;
+          edit = fixAllEdit(text, current.selection, current.unsafeFixes, workerParser(), encoding_,
+                            current.analysis);
         } else if (kind == "noqa" && actionData.contains("line") &&
                    actionData["line"].is_number_unsigned() && actionData.contains("code") &&
                    actionData["code"].is_string()) {

@@ -36,9 +36,10 @@ void LanguageServer::executeCommand(protocol::ExecuteCommandParams params, Reply
     return;
   }
   runOnCurrentDocument(document, std::move(reply), [this](OpenDocument& open, Reply answer) {
-    auto current = settings();
-    auto edit = fixAllEdit(*open.document, current->selection, current->unsafeFixes, workerParser(),
-                           encoding_);
+    ensureAnalysis(open, false);
+    const config::FileSettings& current = *open.analysis->settings;
+    auto edit = fixAllEdit(*open.document, current.selection, current.unsafeFixes, workerParser(),
+                           encoding_, current.analysis);
     if (edit) {
       protocol::ApplyWorkspaceEditParams apply{std::string("perfhint: Fix all"),
                                                {{{open.uri, {*edit}}}}};

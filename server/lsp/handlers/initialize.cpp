@@ -37,6 +37,7 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
                                          "edit") != client.codeActionResolveProperties.end();
   clientHasConfiguration_ = client.workspaceConfiguration;
   clientAppliesEdits_ = client.workspaceApplyEdit;
+  clientWatchesFilesForUs_ = client.didChangeWatchedFilesDynamicRegistration;
   if (params.trace) traceLevel_ = *params.trace;
   docsBase_ = findRulesDocument();
   if (!params.initializationOptions.is_null()) {
@@ -66,6 +67,7 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
 }
 
 void LanguageServer::initialized(nlohmann::json) {
+  if (clientWatchesFilesForUs_) watchConfigFiles();
   if (clientHasConfiguration_) requestWorkspaceConfiguration();
 }
 
