@@ -559,6 +559,8 @@ void from_json(const json& j, ClientCapabilities& value) {
   value.diagnosticDataSupport =
       capabilityTrue(j, {"textDocument", "publishDiagnostics", "dataSupport"});
   value.pullDiagnostics = capabilityPresent(j, {"textDocument", "diagnostic"});
+  value.diagnosticRefreshSupport =
+      capabilityTrue(j, {"workspace", "diagnostics", "refreshSupport"});
   value.codeActionLiteralSupport =
       capabilityPresent(j, {"textDocument", "codeAction", "codeActionLiteralSupport"});
   value.codeActionIsPreferredSupport =

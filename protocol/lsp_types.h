@@ -277,6 +277,7 @@ struct ClientCapabilities {
   bool diagnosticCodeDescriptionSupport = false;  ///< ...publishDiagnostics.codeDescriptionSupport
   bool diagnosticDataSupport = false;             ///< ...publishDiagnostics.dataSupport
   bool pullDiagnostics = false;                   ///< textDocument.diagnostic present
+  bool diagnosticRefreshSupport = false;          ///< workspace.diagnostics.refreshSupport
   bool codeActionLiteralSupport = false;      ///< textDocument.codeAction.codeActionLiteralSupport
                                               ///< present: CodeAction literals may be returned
   bool codeActionIsPreferredSupport = false;  ///< textDocument.codeAction.isPreferredSupport

@@ -94,6 +94,11 @@ void LanguageServer::refreshAllDocuments() {
       analyzeAndPublish(*document);
     });
   }
+  // A client that pulls diagnostics asks again only when told to; its pulls queue on each
+  // document's strand behind the resets above.
+  if (clientPullsDiagnostics_ && clientRefreshesDiagnostics_) {
+    sendRequest("workspace/diagnostic/refresh", nullptr, [](const protocol::Response&) {});
+  }
 }
 
 bool LanguageServer::applySettings(const nlohmann::json& values) {

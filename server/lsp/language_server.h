@@ -156,6 +156,7 @@ class LanguageServer {
   // Set by initialize, read by workers afterwards.
   protocol::PositionEncoding encoding_ = protocol::PositionEncoding::Utf16;
   bool clientPullsDiagnostics_ = false;
+  bool clientRefreshesDiagnostics_ = false;  ///< accepts workspace/diagnostic/refresh
   bool clientResolvesCodeActions_ = false;
   bool clientHasConfiguration_ = false;
   bool clientAppliesEdits_ = false;

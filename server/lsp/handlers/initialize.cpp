@@ -32,6 +32,7 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
   const protocol::ClientCapabilities& client = params.capabilities;
   encoding_ = protocol::negotiatePositionEncoding(client.positionEncodings);
   clientPullsDiagnostics_ = client.pullDiagnostics;
+  clientRefreshesDiagnostics_ = client.diagnosticRefreshSupport;
   clientResolvesCodeActions_ = std::find(client.codeActionResolveProperties.begin(),
                                          client.codeActionResolveProperties.end(),
                                          "edit") != client.codeActionResolveProperties.end();
