@@ -37,6 +37,11 @@ Severity severityForDepth(Severity base, uint16_t loopDepth) {
 
 std::vector<Finding> analyze(const Document& document, const RuleSelection& selection) {
   SemanticModel model(document);
+  // Rules ask for the occurrences of a name under some node for many sites; the model's index
+  // of the tree answers them all (see variablesNamed).
+  syntax::IdentifierIndex::Use useIdentifiers(model.identifiers());
+  // Likewise for the parents of nodes (see syntax::parentOf).
+  syntax::ParentIndex::Use useParents(model.parents());
 
   std::array<std::vector<const Rule*>, kNodeKindCount> rulesByKind;
   for (const Rule* rule : allRules()) {
