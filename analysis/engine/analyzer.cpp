@@ -52,6 +52,11 @@ std::vector<Finding> analyze(const Document& document, const RuleSelection& sele
 std::vector<Finding> analyze(const Document& document, std::span<const Rule* const> rules,
                              const AnalysisOptions& options) {
   SemanticModel model(document, options.targetVersion);
+  // Rules ask for the occurrences of a name under some node for many sites; the model's index
+  // of the tree answers them all (see variablesNamed).
+  syntax::IdentifierIndex::Use useIdentifiers(model.identifiers());
+  // Likewise for the parents of nodes (see syntax::parentOf).
+  syntax::ParentIndex::Use useParents(model.parents());
 
   std::array<std::vector<const Rule*>, kNodeKindCount> rulesByKind;
   for (const Rule* rule : rules) {

@@ -195,7 +195,7 @@ bool callsScopeIntrospection(TSNode node, const Document& document) {
 
 // Whether the node sits in a class body rather than a function or the module.
 bool inClassBody(TSNode node) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition") return false;
     if (type == "class_definition") return true;
@@ -206,8 +206,8 @@ bool inClassBody(TSNode node) {
 // Whether `node` lies under a def, lambda or generator expression below `scope`: code that may
 // run later, at another time than the statements around it.
 bool inDeferredCode(TSNode node, TSNode scope) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition" || type == "lambda" || type == "generator_expression") {
       return true;
@@ -327,7 +327,7 @@ bool mayBehaveDifferently(const AppendLoop& loop, const std::vector<std::string_
   // complete.
   std::vector<TSNode> listUses = referencesToVariable(scope, source, loop.name);
   for (TSNode use : listUses) {
-    std::string_view owner = nodeType(ts_node_parent(use));
+    std::string_view owner = nodeType(syntax::parentOf(use));
     if (owner == "global_statement" || owner == "nonlocal_statement" ||
         inDeferredCode(use, scope)) {
       return true;
@@ -335,8 +335,8 @@ bool mayBehaveDifferently(const AppendLoop& loop, const std::vector<std::string_
   }
   // An exception caught around the loop leaves the loop's list partly built, and the
   // comprehension's unbound; code outside the guarded block may see either.
-  for (TSNode at = ts_node_parent(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type != "try_statement" && type != "with_statement") continue;
     ByteRange guarded = rangeOf(childByField(at, "body"));
@@ -351,7 +351,7 @@ bool mayBehaveDifferently(const AppendLoop& loop, const std::vector<std::string_
 std::optional<Fix> comprehensionFix(const AppendLoop& loop, const Site& site,
                                     const SemanticModel& model) {
   const Document& document = model.document();
-  TSNode statement = ts_node_parent(loop.assignment);
+  TSNode statement = syntax::parentOf(loop.assignment);
   if (!ts_node_is_null(childByField(loop.loop, "alternative")) || inClassBody(loop.loop) ||
       model.hasCommentIn({ts_node_start_byte(statement), ts_node_end_byte(loop.loop)})) {
     return std::nullopt;

@@ -126,8 +126,8 @@ std::optional<IndexLoop> matchHeader(TSNode loop, const Document& document) {
 // Whether `node` lies under a def, lambda or generator expression below `outer`: code that may
 // run after the loop has moved on.
 bool inDeferredCode(TSNode node, TSNode outer) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at) && !ts_node_eq(at, outer);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, outer);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition" || type == "lambda" || type == "generator_expression") {
       return true;
@@ -141,13 +141,13 @@ bool inDeferredCode(TSNode node, TSNode outer) {
 bool isRebound(std::string_view name, TSNode node, const Document& document) {
   for (TSNode use : variablesNamed(document.root(), document.text(), name, true)) {
     if (!isBindingOccurrence(use)) continue;
-    TSNode scope = ts_node_parent(use);
+    TSNode scope = syntax::parentOf(use);
     if (nodeType(scope) == "function_definition" || nodeType(scope) == "class_definition") {
-      scope = ts_node_parent(scope);  // a def's name binds where the def stands
+      scope = syntax::parentOf(scope);  // a def's name binds where the def stands
     }
     while (!ts_node_is_null(scope) && nodeType(scope) != "function_definition" &&
            nodeType(scope) != "class_definition" && nodeType(scope) != "module") {
-      scope = ts_node_parent(scope);
+      scope = syntax::parentOf(scope);
     }
     if (nodeType(scope) == "module") return true;
     if (nodeType(scope) == "function_definition" && rangeOf(scope).contains(rangeOf(node))) {
@@ -163,7 +163,7 @@ bool touchesSequence(TSNode node, std::string_view sequence, const std::vector<T
                      const Document& document) {
   std::string_view type = nodeType(node);
   if (type == "identifier" || type == "attribute") {
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = syntax::parentOf(node);
     std::string_view parentType = nodeType(parent);
     bool isMember =
         (parentType == "attribute" && ts_node_eq(childByField(parent, "attribute"), node)) ||
@@ -193,7 +193,7 @@ std::vector<TSNode> itemReads(const IndexLoop& loop, const Document& document) {
   TSNode body = childByField(loop.loop, "body");
   std::vector<TSNode> reads;
   for (TSNode use : variablesNamed(body, source, document.text(loop.index), true)) {
-    TSNode subscript = ts_node_parent(use);
+    TSNode subscript = syntax::parentOf(use);
     if (nodeType(subscript) != "subscript" ||
         !ts_node_eq(childByField(subscript, "subscript"), use) ||
         ts_node_named_child_count(subscript) != 2) {
@@ -254,8 +254,8 @@ std::string itemName(const IndexLoop& loop, TSNode scope, const Document& docume
   std::set<std::string_view> taken;
   collectIdentifiers(scope, document, taken);
   std::set<std::string> outer;
-  for (TSNode at = ts_node_parent(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = syntax::parentOf(at)) {
     if (std::optional<IndexLoop> enclosing = matchHeader(at, document)) {
       outer.insert(itemName(*enclosing, scope, document));
     }
@@ -277,7 +277,7 @@ std::string itemName(const IndexLoop& loop, TSNode scope, const Document& docume
 }
 
 bool inClassBody(TSNode node) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition") return false;
     if (type == "class_definition") return true;

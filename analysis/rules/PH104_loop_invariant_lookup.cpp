@@ -119,9 +119,9 @@ Chain chainOf(TSNode node) {
 // `self.a.b.c()` gives `self.a.b.c`.
 TSNode longestChainFrom(TSNode identifier) {
   TSNode at = identifier;
-  for (TSNode parent = ts_node_parent(at);
+  for (TSNode parent = syntax::parentOf(at);
        nodeType(parent) == "attribute" && ts_node_eq(childByField(parent, "object"), at);
-       parent = ts_node_parent(at)) {
+       parent = syntax::parentOf(at)) {
     at = parent;
   }
   return at;
@@ -131,11 +131,11 @@ TSNode longestChainFrom(TSNode identifier) {
 // unpacking), a `del`, a `with ... as` target.
 bool isStoreTarget(TSNode node) {
   TSNode child = node;
-  TSNode parent = ts_node_parent(node);
+  TSNode parent = syntax::parentOf(node);
   while (nodeType(parent) == "pattern_list" || nodeType(parent) == "tuple_pattern" ||
          nodeType(parent) == "list_pattern" || nodeType(parent) == "parenthesized_expression") {
     child = parent;
-    parent = ts_node_parent(parent);
+    parent = syntax::parentOf(parent);
   }
   std::string_view type = nodeType(parent);
   if (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
@@ -143,11 +143,11 @@ bool isStoreTarget(TSNode node) {
     return ts_node_eq(childByField(parent, "left"), child);
   }
   return type == "delete_statement" || type == "as_pattern_target" ||
-         (type == "expression_list" && nodeType(ts_node_parent(parent)) == "delete_statement");
+         (type == "expression_list" && nodeType(syntax::parentOf(parent)) == "delete_statement");
 }
 
 bool isCallee(TSNode node) {
-  TSNode parent = ts_node_parent(node);
+  TSNode parent = syntax::parentOf(node);
   return nodeType(parent) == "call" && ts_node_eq(childByField(parent, "function"), node);
 }
 
@@ -165,29 +165,50 @@ void forEachInline(TSNode node, Visit& visit) {
   });
 }
 
+// An attribute chain read in a loop body, with the nodes above it from the loop down: asking
+// tree-sitter for parents searches from the root each time.
+struct ChainRead {
+  TSNode node;
+  std::vector<TSNode> ancestors;  // the loop first, then its body, down to the read's parent
+};
+
 // What a loop body does, gathered in one walk.
 struct LoopFacts {
   bool repeatsWork = false;  // calls or computes
   bool suspends = false;     // yield or await
-  std::vector<TSNode> chainReads;
+  std::vector<ChainRead> chainReads;
 };
 
-LoopFacts factsOf(TSNode body) {
-  LoopFacts facts;
-  auto visit = [&](TSNode node) {
-    std::string_view type = nodeType(node);
+// Gathers the facts under `node` (the last of `path`), not entering nested functions and
+// classes.
+void gatherFacts(TSNode node, std::vector<TSNode>& path, LoopFacts& facts) {
+  forEachNamedChild(node, [&](TSNode child) {
+    std::string_view type = nodeType(child);
+    if (isNestedScope(type)) return;
     if (type == "call" || type == "binary_operator" || type == "augmented_assignment" ||
         type == "comparison_operator") {
       facts.repeatsWork = true;
     }
     if (type == "yield" || type == "await") facts.suspends = true;
-    if (type != "attribute") return;
-    TSNode parent = ts_node_parent(node);
-    bool isObjectOfLonger =
-        nodeType(parent) == "attribute" && ts_node_eq(childByField(parent, "object"), node);
-    if (!isObjectOfLonger && !ts_node_is_null(chainOf(node).root)) facts.chainReads.push_back(node);
-  };
-  forEachInline(body, visit);
+    if (type == "attribute") {
+      bool isObjectOfLonger =
+          nodeType(node) == "attribute" && ts_node_eq(childByField(node, "object"), child);
+      if (!isObjectOfLonger && !ts_node_is_null(chainOf(child).root)) {
+        facts.chainReads.push_back({child, path});
+      }
+    }
+    path.push_back(child);
+    gatherFacts(child, path, facts);
+    path.pop_back();
+  });
+}
+
+// What the body of the `for` or `while` loop `loop` does.
+LoopFacts factsOf(TSNode loop) {
+  LoopFacts facts;
+  TSNode body = childByField(loop, "body");
+  std::vector<TSNode> path{loop, body};
+  gatherFacts(body, path, facts);
   return facts;
 }
 
@@ -234,10 +255,12 @@ bool isShortLiteralLoop(TSNode loop, const SemanticModel& model) {
 // right side of `and`/`or`, a conditional expression's values), an `except` or `else` clause, a
 // comprehension or a lambda. Nor in a `try:` body, whose handler may expect the read to fail:
 // hoisted, it would fail outside the handler.
-bool runsEveryPass(TSNode read, TSNode body) {
-  TSNode at = read;
-  for (TSNode parent = ts_node_parent(at); !ts_node_is_null(parent) && !ts_node_eq(at, body);
-       at = parent, parent = ts_node_parent(parent)) {
+bool runsEveryPass(const ChainRead& read, TSNode body) {
+  const std::vector<TSNode>& ancestors = read.ancestors;
+  TSNode at = read.node;
+  for (size_t index = ancestors.size(); index-- > 0 && !ts_node_eq(at, body);
+       at = ancestors[index]) {
+    TSNode parent = ancestors[index];
     std::string_view type = nodeType(parent);
     if (type == "if_statement" || type == "elif_clause" || type == "while_statement") {
       if (!ts_node_eq(childByField(parent, "condition"), at)) return false;
@@ -246,7 +269,8 @@ bool runsEveryPass(TSNode read, TSNode body) {
     } else if (type == "conditional_expression") {
       if (!ts_node_eq(ts_node_named_child(parent, 1), at)) return false;
     } else if (type == "block") {
-      std::string_view owner = nodeType(ts_node_parent(parent));
+      std::string_view owner =
+          nodeType(index > 0 ? ancestors[index - 1] : syntax::parentOf(parent));
       if (owner != "for_statement" && owner != "while_statement" && owner != "with_statement" &&
           owner != "finally_clause" && !ts_node_eq(parent, body)) {
         return false;
@@ -261,18 +285,23 @@ bool runsEveryPass(TSNode read, TSNode body) {
   return true;
 }
 
-// Statements under `node`, nested ones included.
-int statementCount(TSNode node) {
+// Whether `node` holds at most `limit` statements, nested ones included. Counting stops past the
+// limit: a long body need not be walked to the end.
+bool hasAtMostStatements(TSNode node, int limit) {
   int count = 0;
-  forEachNamedChild(node, [&](TSNode child) {
-    std::string_view type = nodeType(child);
-    if (type.ends_with("statement") || type == "function_definition" ||
-        type == "class_definition") {
-      ++count;
+  auto countUnder = [&](auto& self, TSNode parent) -> void {
+    for (uint32_t i = 0, n = ts_node_named_child_count(parent); i < n && count <= limit; ++i) {
+      TSNode child = ts_node_named_child(parent, i);
+      std::string_view type = nodeType(child);
+      if (type.ends_with("statement") || type == "function_definition" ||
+          type == "class_definition") {
+        ++count;
+      }
+      self(self, child);
     }
-    count += statementCount(child);
-  });
-  return count;
+  };
+  countUnder(countUnder, node);
+  return count <= limit;
 }
 
 // Module functions whose own cost (a system call, output, waiting) dwarfs a lookup.
@@ -372,23 +401,24 @@ bool doesSlowWork(TSNode body, int32_t function, const SemanticModel& model) {
 
 // Whether the lookup is a noticeable share of a pass: `read` runs on every pass of the innermost
 // loop around it (up to `loop`), whose body has a few statements at most and does no slow work.
-bool isHotRead(TSNode read, TSNode loop, int32_t function, const SemanticModel& model) {
+bool isHotRead(const ChainRead& read, TSNode loop, int32_t function, const SemanticModel& model) {
   constexpr int kSmallBody = 4;
   TSNode inner = loop;
-  for (TSNode at = ts_node_parent(read); !ts_node_eq(at, loop); at = ts_node_parent(at)) {
+  // From the read's parent up to the loop, the loop itself left out.
+  for (size_t index = read.ancestors.size(); index-- > 1;) {
+    TSNode at = read.ancestors[index];
     std::string_view type = nodeType(at);
     if (type == "for_statement" || type == "while_statement") {
-      if (rangeOf(childByField(at, "body")).contains(rangeOf(read))) {
+      if (rangeOf(childByField(at, "body")).contains(rangeOf(read.node))) {
         inner = at;
         break;
       }
     }
   }
   TSNode body = childByField(inner, "body");
-  if (nodeType(inner) == "for_statement" && isShortLiteralLoop(inner, model)) {
-    return false;
-  }
-  return runsEveryPass(read, body) && statementCount(body) <= kSmallBody &&
+  // The checks that need no more than the body come first: they turn down most reads.
+  return runsEveryPass(read, body) && hasAtMostStatements(body, kSmallBody) &&
+         !(nodeType(inner) == "for_statement" && isShortLiteralLoop(inner, model)) &&
          !doesSlowWork(body, function, model);
 }
 
@@ -397,7 +427,7 @@ bool isAsyncFor(TSNode loop) {
 }
 
 bool inClassBody(TSNode node) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition") return false;
     if (type == "class_definition") return true;
@@ -416,16 +446,18 @@ class LoopInvariantLookup final : public Rule {
     // Module-level loops run once, at import, mostly over a few items; a hoisted name there
     // would also become a global.
     if (site.function == kModuleScope || !qualifies(loop, model) || inClassBody(loop)) return;
-    LoopFacts facts = factsOf(childByField(loop, "body"));
+    LoopFacts facts = factsOf(loop);
     if (!facts.repeatsWork || facts.suspends) return;
 
     // Group the reads by text, in order of first appearance.
     std::vector<std::string_view> order;
     std::map<std::string_view, std::vector<TSNode>> reads;
-    for (TSNode read : facts.chainReads) {
-      std::string_view text = document.text(read);
+    std::map<std::string_view, std::vector<const ChainRead*>> readsWithAncestors;
+    for (const ChainRead& read : facts.chainReads) {
+      std::string_view text = document.text(read.node);
       if (!reads.count(text)) order.push_back(text);
-      reads[text].push_back(read);
+      reads[text].push_back(read.node);
+      readsWithAncestors[text].push_back(&read);
     }
     TSNode scope = site.function == kModuleScope
                        ? document.root()
@@ -435,16 +467,19 @@ class LoopInvariantLookup final : public Rule {
     std::optional<std::set<std::string>> used;
     for (std::string_view text : order) {
       const std::vector<TSNode>& uses = reads[text];
-      auto hot = std::find_if(uses.begin(), uses.end(), [&](TSNode use) {
-        return isHotRead(use, loop, site.function, model);
-      });
-      if (hot == uses.end() || !isInvariant(loop, uses.front(), site.function, model) ||
+      const std::vector<const ChainRead*>& withAncestors = readsWithAncestors[text];
+      auto hotRead = std::find_if(
+          withAncestors.begin(), withAncestors.end(),
+          [&](const ChainRead* use) { return isHotRead(*use, loop, site.function, model); });
+      if (hotRead == withAncestors.end() ||
+          !isInvariant(loop, uses.front(), site.function, model) ||
           hoistableFromOuterLoop(loop, uses.front(), model)) {
         continue;
       }
+      TSNode hot = (*hotRead)->node;
       if (!used) {
         used.emplace();
-        collectNames(scope, ts_node_parent(scope), document, *used);
+        collectNames(scope, syntax::parentOf(scope), document, *used);
       }
       std::set<std::string> taken = *used;
       reserveOtherChainNames(loop, text, document, taken);
@@ -455,7 +490,7 @@ class LoopInvariantLookup final : public Rule {
       message +=
           "` is looked up on every pass and nothing in the loop changes it; read it into a "
           "local before the loop";
-      sink.report(kInfo, model.siteOf(*hot), rangeOf(*hot), std::move(message),
+      sink.report(kInfo, model.siteOf(hot), rangeOf(hot), std::move(message),
                   hoistFix(loop, text, uses, name, model));
     }
   }
@@ -522,7 +557,7 @@ class LoopInvariantLookup final : public Rule {
   }
 
   static bool inImportStatement(TSNode node) {
-    for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+    for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
       std::string_view type = nodeType(at);
       if (type == "import_statement" || type == "import_from_statement") return true;
       if (type == "block" || type == "module") return false;
@@ -533,13 +568,13 @@ class LoopInvariantLookup final : public Rule {
   // Whether an enclosing `for` loop of the same function would hoist the chain itself.
   static bool hoistableFromOuterLoop(TSNode loop, TSNode read, const SemanticModel& model) {
     Site site = model.siteOf(loop);
-    for (TSNode at = ts_node_parent(loop); !ts_node_is_null(at); at = ts_node_parent(at)) {
+    for (TSNode at = syntax::parentOf(loop); !ts_node_is_null(at); at = syntax::parentOf(at)) {
       std::string_view type = nodeType(at);
       if (isNestedScope(type)) return false;
       if (type != "for_statement") continue;
       if (!rangeOf(childByField(at, "body")).contains(rangeOf(loop))) continue;
       if (!qualifies(at, model)) continue;
-      if (factsOf(childByField(at, "body")).suspends) continue;
+      if (factsOf(at).suspends) continue;
       if (isInvariant(at, read, site.function, model)) return true;
     }
     return false;
@@ -565,14 +600,14 @@ class LoopInvariantLookup final : public Rule {
   static void reserveOtherChainNames(TSNode loop, std::string_view text, const Document& document,
                                      std::set<std::string>& names) {
     TSNode outermost = loop;
-    for (TSNode at = ts_node_parent(loop); !ts_node_is_null(at); at = ts_node_parent(at)) {
+    for (TSNode at = syntax::parentOf(loop); !ts_node_is_null(at); at = syntax::parentOf(at)) {
       std::string_view type = nodeType(at);
       if (isNestedScope(type)) break;
       if (type == "for_statement") outermost = at;
     }
-    for (TSNode read : factsOf(childByField(outermost, "body")).chainReads) {
-      if (document.text(read) == text) continue;
-      names.insert(std::string(document.text(childByField(read, "attribute"))));
+    for (const ChainRead& read : factsOf(outermost).chainReads) {
+      if (document.text(read.node) == text) continue;
+      names.insert(std::string(document.text(childByField(read.node, "attribute"))));
     }
   }
 

@@ -169,8 +169,8 @@ uint64_t literalPassCount(const LoopInfo& loop, const Document& document) {
 
 // The statement that holds a node.
 TSNode enclosingStatement(TSNode node) {
-  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent);
-       node = parent, parent = ts_node_parent(parent)) {
+  for (TSNode parent = syntax::parentOf(node); !ts_node_is_null(parent);
+       node = parent, parent = syntax::parentOf(parent)) {
     std::string_view type = nodeType(parent);
     if (type == "block" || type == "module") return node;
   }

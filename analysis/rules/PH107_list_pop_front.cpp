@@ -209,9 +209,9 @@ bool walksFewItems(const LoopInfo& loop, const Site& site, const SemanticModel& 
 bool insertsOncePerItem(TSNode call, const LoopInfo& loop, const Site& site,
                         const SemanticModel& model) {
   if (loop.kind != NodeKind::ForStatement || walksFewItems(loop, site, model)) return false;
-  TSNode statement = ts_node_parent(call);
+  TSNode statement = syntax::parentOf(call);
   return nodeType(statement) == "expression_statement" &&
-         ts_node_eq(ts_node_parent(statement), childByField(loop.node, "body"));
+         ts_node_eq(syntax::parentOf(statement), childByField(loop.node, "body"));
 }
 
 class ListPopFront final : public Rule {

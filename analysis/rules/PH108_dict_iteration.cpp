@@ -92,8 +92,8 @@ bool containsType(TSNode root, std::initializer_list<std::string_view> types) {
 
 // Whether `node` lies under a def or lambda below `scope`: code that may run at another time.
 bool inDeferredCode(TSNode node, TSNode scope) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition" || type == "lambda") return true;
   }
@@ -124,7 +124,7 @@ std::optional<bool> boundOnlyToDicts(TSNode scope, std::string_view name,
   for (TSNode use : variablesNamed(scope, document.text(), name, false)) {
     if (!isBindingOccurrence(use)) continue;
     bound = true;
-    TSNode assignment = ts_node_parent(use);
+    TSNode assignment = syntax::parentOf(use);
     if (nodeType(assignment) != "assignment" ||
         !ts_node_eq(childByField(assignment, "left"), use) ||
         !makesDict(childByField(assignment, "right"), document)) {
@@ -147,7 +147,7 @@ bool isKnownDict(std::string_view name, const Site& site, const SemanticModel& m
     if (local) return *local;
   }
   for (TSNode use : variablesNamed(root, document.text(), name, true)) {
-    std::string_view owner = nodeType(ts_node_parent(use));
+    std::string_view owner = nodeType(syntax::parentOf(use));
     if (owner == "global_statement" || owner == "nonlocal_statement") return false;
   }
   return boundOnlyToDicts(root, name, document).value_or(false);
@@ -165,7 +165,7 @@ bool isSourceTable(std::string_view name, const Site& site, const SemanticModel&
   bool bound = false;
   for (TSNode use : variablesNamed(document.root(), document.text(), name, false)) {
     if (!isBindingOccurrence(use)) continue;
-    TSNode assignment = ts_node_parent(use);
+    TSNode assignment = syntax::parentOf(use);
     TSNode value = childByField(assignment, "right");
     if (nodeType(assignment) != "assignment" || nodeType(value) != "dictionary" ||
         ts_node_named_child_count(value) == 0) {
@@ -203,7 +203,7 @@ std::optional<std::string_view> freshValueName(TSNode scope, const Document& doc
 
 // Whether `use` (an occurrence of the mapping's name) is the object of a read `d[key]`.
 bool isValueRead(TSNode use, std::string_view key, const Document& document) {
-  TSNode subscript = ts_node_parent(use);
+  TSNode subscript = syntax::parentOf(use);
   if (nodeType(subscript) != "subscript" || !ts_node_eq(childByField(subscript, "value"), use) ||
       ts_node_named_child_count(subscript) != 2) {
     return false;
@@ -211,7 +211,7 @@ bool isValueRead(TSNode use, std::string_view key, const Document& document) {
   TSNode index = childByField(subscript, "subscript");
   if (nodeType(index) != "identifier" || document.text(index) != key) return false;
   // Stores, deletions and augmented assignments change the dict: not a plain read.
-  TSNode owner = ts_node_parent(subscript);
+  TSNode owner = syntax::parentOf(subscript);
   std::string_view ownerType = nodeType(owner);
   if ((ownerType == "assignment" || ownerType == "augmented_assignment") &&
       ts_node_eq(childByField(owner, "left"), subscript)) {
@@ -271,10 +271,10 @@ void checkLookupLoop(const Site& site, const SemanticModel& model, FindingSink& 
       edits.push_back({rangeOf(target), std::string(*value)});
       edits.push_back({rangeOf(iterable), std::string(name) + ".values()"});
     }
-    for (TSNode use : uses) edits.push_back({rangeOf(ts_node_parent(use)), std::string(*value)});
+    for (TSNode use : uses) edits.push_back({rangeOf(syntax::parentOf(use)), std::string(*value)});
     bool escapes = false;
     for (TSNode use : referencesToVariable(scope, document.text(), name)) {
-      std::string_view owner = nodeType(ts_node_parent(use));
+      std::string_view owner = nodeType(syntax::parentOf(use));
       escapes = escapes || owner == "global_statement" || owner == "nonlocal_statement" ||
                 inDeferredCode(use, scope);
     }

@@ -178,7 +178,7 @@ bool callsScopeIntrospection(TSNode node, const Document& document) {
 }
 
 bool inClassBody(TSNode node) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition") return false;
     if (type == "class_definition") return true;
@@ -188,8 +188,8 @@ bool inClassBody(TSNode node) {
 
 // Whether `node` lies under a def, lambda or generator expression below `scope`.
 bool inDeferredCode(TSNode node, TSNode scope) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition" || type == "lambda" || type == "generator_expression") {
       return true;
@@ -355,14 +355,14 @@ bool mayBehaveDifferently(const FillLoop& loop, const std::vector<std::string_vi
   if (loop.isDict && !isSimpleOperand(loop.key) && !isSimpleOperand(loop.value)) return true;
   std::vector<TSNode> uses = referencesToVariable(scope, source, loop.name);
   for (TSNode use : uses) {
-    std::string_view owner = nodeType(ts_node_parent(use));
+    std::string_view owner = nodeType(syntax::parentOf(use));
     if (owner == "global_statement" || owner == "nonlocal_statement" ||
         inDeferredCode(use, scope)) {
       return true;
     }
   }
-  for (TSNode at = ts_node_parent(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type != "try_statement" && type != "with_statement") continue;
     ByteRange guarded = rangeOf(childByField(at, "body"));
@@ -392,7 +392,7 @@ bool listIsRebound(const Site& site, const SemanticModel& model) {
 
 std::optional<Fix> rewriteFix(const FillLoop& loop, const Site& site, const SemanticModel& model) {
   const Document& document = model.document();
-  TSNode statement = ts_node_parent(loop.assignment);
+  TSNode statement = syntax::parentOf(loop.assignment);
   if (!ts_node_is_null(childByField(loop.loop, "alternative")) ||
       model.hasCommentIn({ts_node_start_byte(statement), ts_node_end_byte(loop.loop)})) {
     return std::nullopt;

@@ -236,7 +236,7 @@ std::optional<FixSafety> forLoopCopy(const Site& site, TSNode loop, TSNode itera
 // (`if len(d) == 1: k = list(d)[0]`): the collection is known to be tiny.
 bool underLengthTest(TSNode node, std::string_view root, const Document& document) {
   std::string needle = "len(" + std::string(root);
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition") return false;
     if ((type == "if_statement" || type == "elif_clause" || type == "while_statement") &&
@@ -274,7 +274,7 @@ class UnnecessaryListCall final : public Rule {
     TSNode argument = soleArgument(call);
     if (ts_node_is_null(argument) || isShadowed("list", model)) return;
     ByteRange range = rangeOf(call);
-    TSNode parent = ts_node_parent(call);
+    TSNode parent = syntax::parentOf(call);
     std::string_view parentType = nodeType(parent);
     bool repeated = site.function != kModuleScope || site.loopDepth > 0;
 
@@ -289,7 +289,7 @@ class UnnecessaryListCall final : public Rule {
                 "`; iterate over it without copying it into a list";
       replacement = document.text(argument);
     } else if (parentType == "argument_list" && repeated &&
-               isCallOf(ts_node_parent(parent), "sorted", document) &&
+               isCallOf(syntax::parentOf(parent), "sorted", document) &&
                ts_node_eq(ts_node_named_child(parent, 0), call) && !isShadowed("sorted", model)) {
       message = "`sorted` makes a new list itself; pass it the iterable without `list(...)`";
       replacement = document.text(argument);
@@ -297,7 +297,7 @@ class UnnecessaryListCall final : public Rule {
     } else if (parentType == "subscript" && site.loopDepth > 0 &&
                ts_node_eq(childByField(parent, "value"), call)) {
       TSNode index = childByField(parent, "subscript");
-      TSNode owner = ts_node_parent(parent);
+      TSNode owner = syntax::parentOf(parent);
       std::string_view ownerType = nodeType(owner);
       if (nodeType(index) != "integer" || document.text(index) != "0" ||
           ts_node_named_child_count(parent) != 2 || ownerType == "delete_statement" ||

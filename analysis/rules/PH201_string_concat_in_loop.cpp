@@ -192,8 +192,8 @@ bool reboundInLoop(std::string_view name, const LoopInfo& loop, const SemanticMo
 // Whether an identifier under `scope` runs in a nested function, lambda or comprehension, where
 // it reads the scope's variable through a cell. A comprehension's first iterable runs outside.
 bool runsInNestedScope(TSNode identifier, TSNode scope) {
-  for (TSNode at = ts_node_parent(identifier); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(identifier); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "function_definition" || type == "lambda") {
       TSNode body = childByField(at, "body");
@@ -215,7 +215,7 @@ Holder holderOfName(std::string_view name, int32_t function, const SemanticModel
   TSNode scope = model.functions()[static_cast<size_t>(function)].node;
   std::string_view source = model.document().text();
   for (TSNode occurrence : variablesNamed(scope, source, name, false)) {
-    std::string_view parentType = nodeType(ts_node_parent(occurrence));
+    std::string_view parentType = nodeType(syntax::parentOf(occurrence));
     if (parentType == "global_statement") return Holder::Global;
     if (parentType == "nonlocal_statement") return Holder::Nonlocal;
   }
@@ -242,8 +242,8 @@ TextKind attributeKind(TSNode target, const Site& site, const SemanticModel& mod
   bool onSelf = nodeType(object) == "identifier" && model.document().text(object) == "self";
   ByteRange classRange{};
   if (onSelf && site.function != kModuleScope) {
-    for (TSNode at = ts_node_parent(model.functions()[static_cast<size_t>(site.function)].node);
-         !ts_node_is_null(at); at = ts_node_parent(at)) {
+    for (TSNode at = syntax::parentOf(model.functions()[static_cast<size_t>(site.function)].node);
+         !ts_node_is_null(at); at = syntax::parentOf(at)) {
       if (nodeType(at) == "class_definition") {
         classRange = rangeOf(at);
         break;
@@ -277,7 +277,7 @@ bool stableInLoop(TSNode node, const LoopInfo& loop, const SemanticModel& model)
     TSNode at = cursor.node();
     std::string_view type = nodeType(at);
     if (type == "call") return false;
-    TSNode parent = ts_node_parent(at);
+    TSNode parent = syntax::parentOf(at);
     bool isAttributeName =
         nodeType(parent) == "attribute" && ts_node_eq(childByField(parent, "attribute"), at);
     if (type == "identifier" && !isAttributeName &&
@@ -390,10 +390,10 @@ std::optional<Fix> joinFix(TSNode statement, std::string_view name, const Site& 
   const LoopInfo& loop = model.loops()[static_cast<size_t>(site.loop)];
   TSNode forLoop = loop.node;
   TSNode body = childByField(forLoop, "body");
-  TSNode line = ts_node_parent(statement);
+  TSNode line = syntax::parentOf(statement);
   if (loop.kind != NodeKind::ForStatement || nodeType(ts_node_child(forLoop, 0)) != "for" ||
       !ts_node_is_null(childByField(forLoop, "alternative")) ||
-      !ts_node_eq(ts_node_parent(line), body) || ts_node_named_child_count(body) != 1 ||
+      !ts_node_eq(syntax::parentOf(line), body) || ts_node_named_child_count(body) != 1 ||
       ts_node_named_child_count(line) != 1) {
     return std::nullopt;
   }
@@ -410,7 +410,7 @@ std::optional<Fix> joinFix(TSNode statement, std::string_view name, const Site& 
   }
   ByteRange replaced{ts_node_start_byte(init), ts_node_end_byte(forLoop)};
   if (model.hasCommentIn(replaced)) return std::nullopt;
-  for (TSNode at = ts_node_parent(forLoop); !ts_node_is_null(at); at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(forLoop); !ts_node_is_null(at); at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "class_definition") return std::nullopt;
     if (type == "function_definition") break;

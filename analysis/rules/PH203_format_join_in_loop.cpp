@@ -158,10 +158,11 @@ class FormatJoinInLoop final : public Rule {
     if (site.loop == kNoLoop) return;
     const LoopInfo& loop = model.loops()[static_cast<size_t>(site.loop)];
     if (loop.kind != NodeKind::ForStatement) return;
-    TSNode statement = ts_node_parent(site.node);
+    TSNode statement = syntax::parentOf(site.node);
     TSNode body = childByField(loop.node, "body");
     if (nodeType(statement) != "expression_statement" ||
-        !ts_node_eq(ts_node_parent(statement), body) || ts_node_named_child_count(statement) != 1) {
+        !ts_node_eq(syntax::parentOf(statement), body) ||
+        ts_node_named_child_count(statement) != 1) {
       return;
     }
     std::optional<OutputCall> self = outputCallOf(site.node, site, model);

@@ -121,11 +121,11 @@ TSNode methodCallObject(TSNode call, std::string_view method, const Document& do
 // `text.splitlines()` or `text.split("\n")`: the call that splits `text` into lines, if the
 // parent of `text` is one.
 TSNode lineSplitOf(TSNode text, const Document& document) {
-  TSNode attribute = ts_node_parent(text);
+  TSNode attribute = syntax::parentOf(text);
   if (nodeType(attribute) != "attribute" || !ts_node_eq(childByField(attribute, "object"), text)) {
     return {};
   }
-  TSNode call = ts_node_parent(attribute);
+  TSNode call = syntax::parentOf(attribute);
   if (nodeType(call) != "call") return {};
   std::string_view method = document.text(childByField(attribute, "attribute"));
   if (method == "splitlines" && hasNoArguments(call)) return call;
@@ -141,13 +141,13 @@ TSNode lineSplitOf(TSNode text, const Document& document) {
 // it: a non-async `for` loop's iterable, or the first clause's iterable of a comprehension.
 TSNode loopOver(TSNode iterable) {
   if (ts_node_is_null(iterable)) return {};
-  TSNode parent = ts_node_parent(iterable);
+  TSNode parent = syntax::parentOf(iterable);
   std::string_view type = nodeType(parent);
   if (type != "for_statement" && type != "for_in_clause") return {};
   if (!ts_node_eq(childByField(parent, "right"), iterable)) return {};
   if (nodeType(ts_node_child(parent, 0)) == "async") return {};
   if (type == "for_statement") return parent;
-  TSNode comprehension = ts_node_parent(parent);
+  TSNode comprehension = syntax::parentOf(parent);
   if (!ts_node_eq(firstChildOfType(comprehension, "for_in_clause"), parent)) return {};
   return comprehension;
 }
@@ -161,10 +161,10 @@ TSNode scopeNode(const SemanticModel& model, int32_t function) {
 // Whether an occurrence that binds a name does so in a class body, where it shadows nothing that
 // functions see.
 bool bindsInClassBody(TSNode occurrence) {
-  TSNode at = ts_node_parent(occurrence);
+  TSNode at = syntax::parentOf(occurrence);
   std::string_view type = nodeType(at);
-  if (type == "function_definition" || type == "class_definition") at = ts_node_parent(at);
-  for (; !ts_node_is_null(at); at = ts_node_parent(at)) {
+  if (type == "function_definition" || type == "class_definition") at = syntax::parentOf(at);
+  for (; !ts_node_is_null(at); at = syntax::parentOf(at)) {
     type = nodeType(at);
     if (type == "class_definition") return true;
     if (type == "function_definition" || type == "lambda" || type == "module") return false;
@@ -215,17 +215,17 @@ FileBinding fileBindingOf(TSNode file, const SemanticModel& model, int32_t funct
   for (TSNode use :
        variablesNamed(scopeNode(model, function), document.text(), document.text(file), false)) {
     if (!isBindingOccurrence(use)) continue;
-    TSNode parent = ts_node_parent(use);
+    TSNode parent = syntax::parentOf(use);
     TSNode opener{};
     TSNode withStatement{};
     if (nodeType(parent) == "assignment" && ts_node_eq(childByField(parent, "left"), use)) {
       opener = childByField(parent, "right");
     } else if (nodeType(parent) == "as_pattern_target") {
-      TSNode pattern = ts_node_parent(parent);
-      TSNode item = ts_node_parent(pattern);
+      TSNode pattern = syntax::parentOf(parent);
+      TSNode item = syntax::parentOf(pattern);
       if (nodeType(item) != "with_item") return {};
       opener = ts_node_named_child(pattern, 0);
-      withStatement = ts_node_parent(ts_node_parent(item));
+      withStatement = syntax::parentOf(syntax::parentOf(item));
     } else {
       return {};
     }
@@ -242,10 +242,10 @@ FileBinding fileBindingOf(TSNode file, const SemanticModel& model, int32_t funct
 // or `lines.splitlines()` when <read> is the whole text): that loop; else a null node.
 TSNode loopOverAssigned(TSNode read, WholeRead kind, const SemanticModel& model, int32_t function) {
   const Document& document = model.document();
-  TSNode assignment = ts_node_parent(read);
+  TSNode assignment = syntax::parentOf(read);
   if (nodeType(assignment) != "assignment" ||
       !ts_node_eq(childByField(assignment, "right"), read) ||
-      nodeType(ts_node_parent(assignment)) != "expression_statement") {
+      nodeType(syntax::parentOf(assignment)) != "expression_statement") {
     return {};
   }
   TSNode target = childByField(assignment, "left");
@@ -283,7 +283,7 @@ bool hasOwnBreak(TSNode node, TSNode loop) {
 
 // Whether an exception from the loop can be caught in the same function, which then runs on.
 bool isInsideTry(TSNode loop) {
-  for (TSNode at = ts_node_parent(loop); !ts_node_is_null(at); at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(loop); !ts_node_is_null(at); at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "try_statement") return true;
     if (type == "function_definition" || type == "lambda") return false;
@@ -309,7 +309,7 @@ bool iterationIsEquivalent(TSNode call, TSNode file, TSNode loop, const Site& si
     if (site.loopDepth == 0 && !stopsEarly && ts_node_start_byte(use) >= ts_node_end_byte(loop)) {
       continue;
     }
-    TSNode closeCall = ts_node_parent(ts_node_parent(use));
+    TSNode closeCall = syntax::parentOf(syntax::parentOf(use));
     if (ts_node_eq(methodCallObject(closeCall, "close", document), use)) continue;
     return false;
   }
@@ -324,13 +324,14 @@ class ReadlinesIteration final : public Rule {
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
     const Document& document = model.document();
     TSNode call = site.node;
-    if (!hasNoArguments(call)) return;
     WholeRead kind = WholeRead::Lines;
     TSNode file = methodCallObject(call, "readlines", document);
-    TSNode produced = call;  // what the loop or the assignment receives
-    if (ts_node_is_null(file)) {
-      file = methodCallObject(call, "read", document);
-      if (ts_node_is_null(file)) return;
+    TSNode produced = call;                  // what the loop or the assignment receives
+    bool readsText = ts_node_is_null(file);  // `.read()` rather than `.readlines()`
+    if (readsText) file = methodCallObject(call, "read", document);
+    // The method's name first: most calls are neither, and it costs less to tell.
+    if (ts_node_is_null(file) || !hasNoArguments(call)) return;
+    if (readsText) {
       TSNode split = lineSplitOf(call, document);
       kind = ts_node_is_null(split) ? WholeRead::Text : WholeRead::SplitText;
       if (kind == WholeRead::SplitText) produced = split;

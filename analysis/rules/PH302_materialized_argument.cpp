@@ -234,7 +234,7 @@ class MaterializedArgument final : public Rule {
 
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
     TSNode comprehension = site.node;
-    TSNode parent = ts_node_parent(comprehension);
+    TSNode parent = syntax::parentOf(comprehension);
     if (nodeType(parent) == "argument_list") {
       checkArgument(site, comprehension, parent, model, sink);
     } else if (nodeType(parent) == "for_statement" &&
@@ -247,7 +247,7 @@ class MaterializedArgument final : public Rule {
   static void checkArgument(const Site& site, TSNode comprehension, TSNode arguments,
                             const SemanticModel& model, FindingSink& sink) {
     const Document& document = model.document();
-    TSNode call = ts_node_parent(arguments);
+    TSNode call = syntax::parentOf(arguments);
     TSNode callee = childByField(call, "function");
     // `any(`, the comprehension, `)`: nothing else, not even a trailing comma.
     if (nodeType(callee) != "identifier" || ts_node_child_count(arguments) != 3) return;

@@ -92,7 +92,7 @@ bool isModuleEmptyDict(std::string_view name, const SemanticModel& model) {
     found = &binding;
     ++count;
   }
-  if (count != 1 || nodeType(ts_node_parent(found->statement)) != "module") return false;
+  if (count != 1 || nodeType(syntax::parentOf(found->statement)) != "module") return false;
   if (found->shape == ValueShape::EmptyDict) return true;
   return found->shape == ValueShape::Call && found->callee == "dict" &&
          ts_node_named_child_count(childByField(found->value, "arguments")) == 0;
@@ -111,20 +111,20 @@ struct CacheUses {
 CacheUses usesOf(std::string_view name, const Document& document) {
   CacheUses uses;
   for (TSNode use : referencesToVariable(document.root(), document.text(), name)) {
-    TSNode parent = ts_node_parent(use);
+    TSNode parent = syntax::parentOf(use);
     std::string_view type = nodeType(parent);
     if (isBindingOccurrence(use)) {
       // The one module-level binding is expected; any other is a reset or a shadow.
-      TSNode owner = ts_node_parent(parent);
+      TSNode owner = syntax::parentOf(parent);
       if (!(type == "assignment" && nodeType(owner) == "expression_statement" &&
-            nodeType(ts_node_parent(owner)) == "module")) {
+            nodeType(syntax::parentOf(owner)) == "module")) {
         uses.onlyGrows = false;
       }
       continue;
     }
     if (type == "subscript" && isField(parent, "value", use)) {
       TSNode key = childByField(parent, "subscript");
-      TSNode above = ts_node_parent(parent);
+      TSNode above = syntax::parentOf(parent);
       if (nodeType(above) == "delete_statement" || nodeType(above) == "expression_list") {
         uses.onlyGrows = false;
       } else if ((nodeType(above) == "assignment") && isField(above, "left", parent)) {
@@ -145,7 +145,7 @@ CacheUses usesOf(std::string_view name, const Document& document) {
     }
     if (type == "attribute" && isField(parent, "object", use)) {
       std::string_view method = document.text(childByField(parent, "attribute"));
-      TSNode call = ts_node_parent(parent);
+      TSNode call = syntax::parentOf(parent);
       if (nodeType(call) == "call" && (method == "get" || method == "setdefault")) {
         TSNode arguments = childByField(call, "arguments");
         if (ts_node_named_child_count(arguments) > 0) {
@@ -169,9 +169,9 @@ bool isWithin(TSNode outer, TSNode inner) {
 // Whether the value `read` produces is what its function returns: `return cache[key]`, or
 // `value = cache.get(key)` and later `return value`.
 bool isReturned(TSNode read, TSNode function, const Document& document) {
-  TSNode parent = ts_node_parent(read);
+  TSNode parent = syntax::parentOf(read);
   for (TSNode at = parent; !ts_node_is_null(at) && !ts_node_eq(at, function);
-       at = ts_node_parent(at)) {
+       at = syntax::parentOf(at)) {
     if (nodeType(at) == "return_statement") return true;
   }
   if (nodeType(parent) != "assignment" || !isField(parent, "right", read)) return false;
@@ -179,7 +179,7 @@ bool isReturned(TSNode read, TSNode function, const Document& document) {
   if (nodeType(target) != "identifier") return false;
   for (TSNode use : variablesNamed(childByField(function, "body"), document.text(),
                                    document.text(target), false)) {
-    TSNode above = ts_node_parent(use);
+    TSNode above = syntax::parentOf(use);
     if (nodeType(above) == "return_statement" && ts_node_eq(ts_node_named_child(above, 0), use)) {
       return true;
     }
@@ -305,10 +305,10 @@ void checkStore(const Site& site, const SemanticModel& model, FindingSink& sink)
 // `@functools.cache` or `@functools.lru_cache(maxsize=None)` on a method.
 void checkMethodCache(const Site& site, const SemanticModel& model, FindingSink& sink) {
   TSNode definition = site.node;
-  TSNode decorated = ts_node_parent(definition);
+  TSNode decorated = syntax::parentOf(definition);
   if (nodeType(decorated) != "decorated_definition") return;
-  TSNode block = ts_node_parent(decorated);
-  if (nodeType(block) != "block" || nodeType(ts_node_parent(block)) != "class_definition") return;
+  TSNode block = syntax::parentOf(decorated);
+  if (nodeType(block) != "block" || nodeType(syntax::parentOf(block)) != "class_definition") return;
   const Document& document = model.document();
   TSNode parameters = childByField(definition, "parameters");
   if (ts_node_named_child_count(parameters) == 0) return;
@@ -342,7 +342,7 @@ void checkMethodCache(const Site& site, const SemanticModel& model, FindingSink&
   if (ts_node_is_null(unbounded) || staticOrClass) return;
   // One long-lived instance (a registry, a command) costs nothing, and a module that clears the
   // cache manages its size: flag classes the module creates over and over.
-  std::string_view className = document.text(childByField(ts_node_parent(block), "name"));
+  std::string_view className = document.text(childByField(syntax::parentOf(block), "name"));
   if (document.text().find("cache_clear") != std::string::npos ||
       !isCreatedInLoop(className, model)) {
     return;

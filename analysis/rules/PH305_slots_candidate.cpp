@@ -118,10 +118,10 @@ void collectStores(TSNode method, const Document& document, ClassShape& shape) {
     if (nodeType(node) != "attribute") return;
     // A store: the attribute is an assignment target, possibly inside a tuple pattern.
     TSNode child = node;
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = syntax::parentOf(node);
     while (nodeType(parent) == "pattern_list" || nodeType(parent) == "tuple_pattern") {
       child = parent;
-      parent = ts_node_parent(parent);
+      parent = syntax::parentOf(parent);
     }
     std::string_view parentType = nodeType(parent);
     bool store = (parentType == "assignment" || parentType == "augmented_assignment" ||
@@ -186,17 +186,19 @@ bool mentionsDynamicAttributes(std::string_view text) {
 }
 
 // Whether the module subclasses the class anywhere.
-bool isSubclassed(std::string_view name, const Document& document) {
+bool isSubclassed(std::string_view name, const SemanticModel& model) {
+  const Document& document = model.document();
   bool subclassed = false;
-  forEachNode(document.root(), [&](TSNode node) {
-    if (subclassed || nodeType(node) != "class_definition") return;
-    TSNode bases = childByField(node, "superclasses");
-    if (ts_node_is_null(bases)) return;
+  // The model lists every class: no walk of the whole tree per class.
+  for (const Site& site : model.sites(NodeKind::ClassDefinition)) {
+    TSNode bases = childByField(site.node, "superclasses");
+    if (ts_node_is_null(bases)) continue;
     forEachNode(bases, [&](TSNode base) {
       subclassed = subclassed || (nodeType(base) == "identifier" && document.text(base) == name);
     });
-  });
-  return subclassed;
+    if (subclassed) return true;
+  }
+  return false;
 }
 
 bool isCollectingCall(TSNode call, const Document& document) {
@@ -215,11 +217,11 @@ bool isCollectingCall(TSNode call, const Document& document) {
 // or a generator passed there), or the value of `d[k] = ...`.
 bool isCollected(TSNode expression, const Document& document) {
   TSNode child = expression;
-  TSNode parent = ts_node_parent(child);
+  TSNode parent = syntax::parentOf(child);
   while (nodeType(parent) == "tuple" || nodeType(parent) == "parenthesized_expression" ||
          nodeType(parent) == "pair" || nodeType(parent) == "keyword_argument") {
     child = parent;
-    parent = ts_node_parent(parent);
+    parent = syntax::parentOf(parent);
   }
   std::string_view type = nodeType(parent);
   if (type == "list_comprehension" || type == "set_comprehension" ||
@@ -228,9 +230,9 @@ bool isCollected(TSNode expression, const Document& document) {
   }
   if (type == "generator_expression") {
     return ts_node_eq(childByField(parent, "body"), child) &&
-           isCollectingCall(ts_node_parent(parent), document);
+           isCollectingCall(syntax::parentOf(parent), document);
   }
-  if (type == "argument_list") return isCollectingCall(ts_node_parent(parent), document);
+  if (type == "argument_list") return isCollectingCall(syntax::parentOf(parent), document);
   if (type == "assignment") {
     return ts_node_eq(childByField(parent, "right"), child) &&
            nodeType(childByField(parent, "left")) == "subscript";
@@ -248,7 +250,7 @@ bool isCollectedInLoop(std::string_view name, const SemanticModel& model) {
     TSNode callee = childByField(site.node, "function");
     if (nodeType(callee) != "identifier" || document.text(callee) != name) continue;
     if (isCollected(site.node, document)) return true;
-    TSNode assignment = ts_node_parent(site.node);
+    TSNode assignment = syntax::parentOf(site.node);
     TSNode variable = childByField(assignment, "left");
     if (nodeType(assignment) != "assignment" || nodeType(variable) != "identifier") continue;
     TSNode scope = site.function == kModuleScope
@@ -316,9 +318,9 @@ class SlotsCandidate final : public Rule {
 
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
     TSNode classNode = site.node;
-    TSNode parent = ts_node_parent(classNode);
+    TSNode parent = syntax::parentOf(classNode);
     bool decorated = nodeType(parent) == "decorated_definition";
-    TSNode outer = decorated ? ts_node_parent(parent) : parent;
+    TSNode outer = decorated ? syntax::parentOf(parent) : parent;
     if (site.function != kModuleScope || nodeType(outer) != "module") return;
     TSNode dataclass = decorated ? plainDataclassDecorator(parent, model) : TSNode{};
     if (decorated && ts_node_is_null(dataclass)) return;
@@ -339,7 +341,7 @@ class SlotsCandidate final : public Rule {
     }
 
     std::string_view name = document.text(childByField(classNode, "name"));
-    if (isSubclassed(name, document) || !isCollectedInLoop(name, model)) return;
+    if (isSubclassed(name, model) || !isCollectedInLoop(name, model)) return;
     ClassShape shape = shapeOf(childByField(classNode, "body"), document);
     if (shape.dynamic) return;
     ByteRange reported = rangeOf(childByField(classNode, "name"));

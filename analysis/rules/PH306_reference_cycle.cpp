@@ -11,7 +11,7 @@
 
 #include "analysis/syntax/node_queries.h"  // variable occurrences
 
-#include <algorithm>  // find
+#include <algorithm>  // find, lower_bound, sort
 
 namespace perfhint {
 namespace {
@@ -96,17 +96,28 @@ disappear when nothing else holds it, so the change needs a look at every reader
 
 constexpr NodeKind kKinds[] = {NodeKind::FunctionDefinition};
 
-// Calls `visit(node)` for every node under `root`, `root` included.
-template <typename Visit>
-void forEachNode(TSNode root, Visit&& visit) {
-  syntax::TreeCursor cursor(root);
-  while (true) {
-    visit(cursor.node());
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || ts_node_eq(cursor.node(), root)) return;
+// The assignments and calls under `body`, in the order a walk of the tree meets them. The model
+// lists each kind in that order already: this costs a search instead of a walk of the body.
+std::vector<TSNode> assignmentsAndCallsIn(TSNode body, const SemanticModel& model) {
+  std::vector<TSNode> nodes;
+  ByteRange range = rangeOf(body);
+  for (NodeKind kind : {NodeKind::Assignment, NodeKind::Call}) {
+    const std::vector<Site>& sites = model.sites(kind);
+    auto site = std::lower_bound(
+        sites.begin(), sites.end(), range.start,
+        [](const Site& entry, uint32_t offset) { return ts_node_start_byte(entry.node) < offset; });
+    for (; site != sites.end() && ts_node_start_byte(site->node) < range.end; ++site) {
+      if (range.contains(rangeOf(site->node))) nodes.push_back(site->node);
     }
   }
+  // Of two nodes that start together, the outer one comes first.
+  std::sort(nodes.begin(), nodes.end(), [](TSNode a, TSNode b) {
+    if (ts_node_start_byte(a) != ts_node_start_byte(b)) {
+      return ts_node_start_byte(a) < ts_node_start_byte(b);
+    }
+    return ts_node_end_byte(a) > ts_node_end_byte(b);
+  });
+  return nodes;
 }
 
 // The variable at the root of an attribute chain `a.b.c`, or a null node.
@@ -124,33 +135,32 @@ struct Store {
   std::string_view value;
 };
 
-std::vector<Store> storesIn(TSNode body, const Document& document) {
+std::vector<Store> storesIn(TSNode body, const SemanticModel& model) {
+  const Document& document = model.document();
   std::vector<Store> stores;
-  forEachNode(body, [&](TSNode node) {
+  for (TSNode node : assignmentsAndCallsIn(body, model)) {
     std::string_view type = nodeType(node);
     TSNode target{}, value{};
     if (type == "assignment") {
       target = childByField(node, "left");
-      value = childByField(node, "right");
       std::string_view targetType = nodeType(target);
-      if (targetType != "attribute" && targetType != "subscript") return;
+      if (targetType != "attribute" && targetType != "subscript") continue;
+      value = childByField(node, "right");
     } else if (type == "call") {
+      // The callee's shape first: most calls are not `.append` or `.add`.
       TSNode callee = childByField(node, "function");
+      if (nodeType(callee) != "attribute") continue;
       std::string_view method = document.text(childByField(callee, "attribute"));
+      if (method != "append" && method != "add") continue;
       TSNode arguments = childByField(node, "arguments");
-      if (nodeType(callee) != "attribute" || ts_node_named_child_count(arguments) != 1 ||
-          (method != "append" && method != "add")) {
-        return;
-      }
+      if (ts_node_named_child_count(arguments) != 1) continue;
       target = childByField(callee, "object");
       value = ts_node_named_child(arguments, 0);
-    } else {
-      return;
     }
     TSNode holder = rootName(target);
-    if (ts_node_is_null(holder) || nodeType(value) != "identifier") return;
+    if (ts_node_is_null(holder) || nodeType(value) != "identifier") continue;
     stores.push_back({document.text(holder), document.text(value)});
-  });
+  }
   return stores;
 }
 
@@ -178,10 +188,10 @@ class ReferenceCycle final : public Rule {
 
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
     TSNode definition = site.node;
-    TSNode container = ts_node_parent(definition);
-    if (nodeType(container) == "decorated_definition") container = ts_node_parent(container);
+    TSNode container = syntax::parentOf(definition);
+    if (nodeType(container) == "decorated_definition") container = syntax::parentOf(container);
     if (nodeType(container) != "block") return;
-    TSNode classNode = ts_node_parent(container);
+    TSNode classNode = syntax::parentOf(container);
     if (nodeType(classNode) != "class_definition") return;
     const Document& document = model.document();
     TSNode parameters = childByField(definition, "parameters");
@@ -189,9 +199,18 @@ class ReferenceCycle final : public Rule {
     TSNode first = ts_node_named_child(parameters, 0);
     if (nodeType(first) != "identifier") return;
     std::string_view self = document.text(first);
-    if (document.text().find("weakref") != std::string::npos) return;
 
-    std::vector<Store> stores = storesIn(childByField(definition, "body"), document);
+    // A cycle needs `self` stored: as the value of an assignment or the one argument of a call.
+    // Most methods never do that, and its uses tell so without a look at every store.
+    TSNode body = childByField(definition, "body");
+    bool mayStoreSelf = false;
+    for (TSNode use : variablesNamed(body, document.text(), self, true)) {
+      std::string_view holder = nodeType(syntax::parentOf(use));
+      mayStoreSelf = mayStoreSelf || holder == "assignment" || holder == "argument_list";
+    }
+    if (!mayStoreSelf) return;
+
+    std::vector<Store> stores = storesIn(body, model);
     std::string_view partner;
     for (const Store& store : stores) {
       if (store.value == self && store.holder != self && hasStore(stores, self, store.holder)) {
@@ -199,7 +218,9 @@ class ReferenceCycle final : public Rule {
         break;
       }
     }
-    if (partner.empty()) return;
+    // Searching the whole module's text costs more than the method's stores, which rule out
+    // most methods: it comes after them.
+    if (partner.empty() || document.text().find("weakref") != std::string::npos) return;
     std::string_view className = document.text(childByField(classNode, "name"));
     if (!isCreatedInLoop(className, model)) return;
     sink.report(kInfo, site, rangeOf(childByField(definition, "name")),

@@ -125,20 +125,20 @@ std::string_view builtList(TSNode definition, const Document& document) {
   });
   if (!valid) return {};
   for (TSNode use : referencesToVariable(definition, document.text(), name)) {
-    TSNode parent = ts_node_parent(use);
+    TSNode parent = syntax::parentOf(use);
     std::string_view type = nodeType(parent);
     if (ts_node_eq(use, returned)) continue;
     if (type == "assignment" && isField(parent, "left", use) &&
         nodeType(childByField(parent, "right")) == "list" &&
         ts_node_named_child_count(childByField(parent, "right")) == 0 &&
-        nodeType(ts_node_parent(parent)) == "expression_statement") {
+        nodeType(syntax::parentOf(parent)) == "expression_statement") {
       ++creations;
       continue;
     }
     if (type == "attribute" && isField(parent, "object", use) &&
         document.text(childByField(parent, "attribute")) == "append" &&
-        nodeType(ts_node_parent(parent)) == "call" &&
-        nodeType(ts_node_parent(ts_node_parent(parent))) == "expression_statement") {
+        nodeType(syntax::parentOf(parent)) == "call" &&
+        nodeType(syntax::parentOf(syntax::parentOf(parent))) == "expression_statement") {
       ++appends;
       continue;
     }
@@ -150,13 +150,13 @@ std::string_view builtList(TSNode definition, const Document& document) {
 
 // Whether the call's result is consumed by iterating it exactly once.
 bool isIteratedOnce(TSNode call, const SemanticModel& model, int32_t function) {
-  TSNode parent = ts_node_parent(call);
+  TSNode parent = syntax::parentOf(call);
   std::string_view type = nodeType(parent);
   if ((type == "for_statement" || type == "for_in_clause") && isField(parent, "right", call)) {
     return true;
   }
   if (type == "argument_list" && ts_node_named_child_count(parent) == 1) {
-    TSNode outer = ts_node_parent(parent);
+    TSNode outer = syntax::parentOf(parent);
     TSNode callee = childByField(outer, "function");
     if (nodeType(callee) != "identifier") return false;
     std::string_view name = model.document().text(callee);
@@ -180,7 +180,7 @@ class ListWhereGenerator final : public Rule {
 
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
     TSNode definition = site.node;
-    if (site.function != kModuleScope || nodeType(ts_node_parent(definition)) != "module") return;
+    if (site.function != kModuleScope || nodeType(syntax::parentOf(definition)) != "module") return;
     if (nodeType(ts_node_child(definition, 0)) == "async") return;
     const Document& document = model.document();
     TSNode nameNode = childByField(definition, "name");
@@ -192,7 +192,7 @@ class ListWhereGenerator final : public Rule {
     uint32_t calls = 0;
     for (TSNode use : referencesToVariable(document.root(), document.text(), name)) {
       if (ts_node_eq(use, nameNode)) continue;
-      TSNode parent = ts_node_parent(use);
+      TSNode parent = syntax::parentOf(use);
       if (nodeType(parent) != "call" || !isField(parent, "function", use)) return;
       if (!isIteratedOnce(parent, model, model.siteOf(parent).function)) return;
       ++calls;

@@ -247,7 +247,7 @@ bool isKnownPlainDict(TSNode dict, TSNode statement, const SemanticModel& model,
   for (TSNode use :
        variablesNamed(scopeNode(model, function), document.text(), document.text(dict), true)) {
     if (!isBindingOccurrence(use)) continue;
-    TSNode assignment = ts_node_parent(use);
+    TSNode assignment = syntax::parentOf(use);
     if (nodeType(assignment) != "assignment" ||
         !ts_node_eq(childByField(assignment, "left"), use) ||
         !buildsPlainDict(childByField(assignment, "right"), model)) {
@@ -287,7 +287,7 @@ class TryExceptKeyError final : public Rule {
     }
     if (hasMissingHook(match.dict, statement, model, site.function)) return;
     if (model.qualifiedName(match.dict, site.function) == "os.environ") return;
-    for (TSNode at = ts_node_parent(statement); !ts_node_is_null(at); at = ts_node_parent(at)) {
+    for (TSNode at = syntax::parentOf(statement); !ts_node_is_null(at); at = syntax::parentOf(at)) {
       std::string_view type = nodeType(at);
       if (type == "except_clause" || type == "except_group_clause") return;  // an error path
       if (type == "function_definition") break;

@@ -83,8 +83,8 @@ constexpr NodeKind kKinds[] = {NodeKind::ImportStatement, NodeKind::ImportFromSt
 // Whether the import sits in a `try` body that has handlers: probing for an optional module.
 bool isTriedImport(TSNode statement) {
   TSNode child = statement;
-  for (TSNode parent = ts_node_parent(statement); !ts_node_is_null(parent);
-       child = parent, parent = ts_node_parent(parent)) {
+  for (TSNode parent = syntax::parentOf(statement); !ts_node_is_null(parent);
+       child = parent, parent = syntax::parentOf(parent)) {
     std::string_view type = nodeType(parent);
     if (type == "function_definition" || type == "module") return false;
     if (type == "try_statement" && ts_node_eq(childByField(parent, "body"), child) &&
@@ -157,11 +157,12 @@ bool isCoveredAtTopLevel(const ImportedName& name, const SemanticModel& model) {
     TSNode statement = use;
     while (!ts_node_is_null(statement) && nodeType(statement) != "import_statement" &&
            nodeType(statement) != "import_from_statement") {
-      statement = ts_node_parent(statement);
+      statement = syntax::parentOf(statement);
     }
     // Another kind of binding (an assignment, a def, `del`, a class attribute), or an import
     // under a condition or in a `try`.
-    if (ts_node_is_null(statement) || nodeType(ts_node_parent(statement)) != "module") return false;
+    if (ts_node_is_null(statement) || nodeType(syntax::parentOf(statement)) != "module")
+      return false;
     for (const ImportedName& top : importedNames(statement, document)) {
       if (top.local != name.local) continue;
       if (!covers(top, name)) return false;
@@ -189,8 +190,8 @@ bool isBoundElsewhere(std::string_view name, TSNode statement, const SemanticMod
 // (a warning, an error report) and deliberately lazy.
 bool runsOnEveryIteration(TSNode statement, const Site& site, const SemanticModel& model) {
   TSNode loop = model.loops()[static_cast<size_t>(site.loop)].node;
-  for (TSNode at = ts_node_parent(statement); !ts_node_is_null(at) && !ts_node_eq(at, loop);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(statement); !ts_node_is_null(at) && !ts_node_eq(at, loop);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "if_statement" || type == "elif_clause" || type == "else_clause" ||
         type == "except_clause" || type == "case_clause") {
@@ -219,7 +220,7 @@ std::optional<Fix> removalFix(TSNode statement, const SemanticModel& model) {
   ByteRange range = rangeOf(statement);
   if (model.hasCommentIn(range)) return std::nullopt;
   uint32_t statementsInBlock = 0;
-  forEachNamedChild(ts_node_parent(statement), [&](TSNode sibling) {
+  forEachNamedChild(syntax::parentOf(statement), [&](TSNode sibling) {
     if (nodeType(sibling) != "comment") ++statementsInBlock;
   });
   std::string_view title = "Remove the import; the module-level import binds the same name";

@@ -180,7 +180,7 @@ std::optional<std::vector<TSNode>> selfCallsOfPureBody(
   std::vector<TSNode> selfCalls;
   for (TSNode identifier : identifiers) {
     std::string_view name = document.text(identifier);
-    TSNode parent = ts_node_parent(identifier);
+    TSNode parent = syntax::parentOf(identifier);
     if (nodeType(parent) == "keyword_argument" &&
         ts_node_eq(childByField(parent, "name"), identifier)) {
       continue;
@@ -220,8 +220,8 @@ TSNode childHolding(TSNode ancestor, TSNode node) {
 
 // Whether a `return` or `raise` lies between `node` and `limit`: running `node` ends the call.
 bool endsTheCall(TSNode node, TSNode limit) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at) && !ts_node_eq(at, limit);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, limit);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "return_statement" || type == "raise_statement") return true;
   }
@@ -232,8 +232,8 @@ bool endsTheCall(TSNode node, TSNode limit) {
 // not on different branches of an `if`, a conditional expression or a `match`, and `first` does
 // not end the call before `second` is reached.
 bool canBothRun(TSNode first, TSNode second) {
-  TSNode common = ts_node_parent(first);
-  while (!ts_node_is_null(common) && !isWithin(common, second)) common = ts_node_parent(common);
+  TSNode common = syntax::parentOf(first);
+  while (!ts_node_is_null(common) && !isWithin(common, second)) common = syntax::parentOf(common);
   if (ts_node_is_null(common)) return false;
   std::string_view type = nodeType(common);
   TSNode firstSide = childHolding(common, first);
@@ -247,7 +247,7 @@ bool canBothRun(TSNode first, TSNode second) {
     TSNode condition = ts_node_named_child(common, 1);
     if (!ts_node_eq(firstSide, condition) && !ts_node_eq(secondSide, condition)) return false;
   }
-  if (type == "match_statement" || nodeType(ts_node_parent(common)) == "match_statement") {
+  if (type == "match_statement" || nodeType(syntax::parentOf(common)) == "match_statement") {
     return false;
   }
   return !endsTheCall(first, common);
@@ -255,8 +255,8 @@ bool canBothRun(TSNode first, TSNode second) {
 
 // Whether the call sits inside a loop of the body: a self-call there may run many times per call.
 bool isInLoop(TSNode call, TSNode body) {
-  for (TSNode at = ts_node_parent(call); !ts_node_is_null(at) && !ts_node_eq(at, body);
-       at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(call); !ts_node_is_null(at) && !ts_node_eq(at, body);
+       at = syntax::parentOf(at)) {
     std::string_view type = nodeType(at);
     if (type == "for_statement" || type == "while_statement" || type == "generator_expression" ||
         type == "list_comprehension" || type == "set_comprehension" ||
@@ -282,7 +282,7 @@ bool fansOut(const std::vector<TSNode>& calls, TSNode body) {
 std::string cacheDecoratorFromImports(const SemanticModel& model) {
   for (const ImportBinding& binding : model.imports()) {
     if (binding.function != kModuleScope || binding.typeCheckingOnly ||
-        binding.guardedByImportError || nodeType(ts_node_parent(binding.statement)) != "module") {
+        binding.guardedByImportError || nodeType(syntax::parentOf(binding.statement)) != "module") {
       continue;
     }
     std::string local(binding.localName);
@@ -352,13 +352,17 @@ class RecursiveWithoutCache final : public Rule {
     // Module-level and undecorated only: a method's cache keeps `self` alive, a nested
     // function may read changing variables of its enclosing call, and a decorated one may be
     // cached already or wrapped in ways the cache would change.
-    if (site.function != kModuleScope || nodeType(ts_node_parent(definition)) != "module") return;
+    if (site.function != kModuleScope || nodeType(syntax::parentOf(definition)) != "module") return;
     if (nodeType(ts_node_child(definition, 0)) == "async") return;
     const Document& document = model.document();
     auto parameters = plainParameters(childByField(definition, "parameters"), document);
     if (!parameters) return;
     TSNode nameNode = childByField(definition, "name");
     std::string_view name = document.text(nameNode);
+    // Most functions never name themselves: finding that out needs no walk of the body.
+    if (variablesNamed(childByField(definition, "body"), document.text(), name, true).empty()) {
+      return;
+    }
     auto calls = selfCallsOfPureBody(definition, name, *parameters, document);
     if (!calls || calls->empty() || !fansOut(*calls, childByField(definition, "body"))) return;
 

@@ -168,7 +168,7 @@ enum class CountUse : uint8_t { Count, NonEmpty, Empty };
 // The node the fix replaces and how the count is used there: the comparison for `len(...) > 0`,
 // the call itself for a truth test or a plain count.
 std::pair<TSNode, CountUse> useOf(TSNode call, const Document& document) {
-  TSNode parent = ts_node_parent(call);
+  TSNode parent = syntax::parentOf(call);
   std::string_view parentType = nodeType(parent);
   if ((parentType == "if_statement" || parentType == "while_statement" ||
        parentType == "elif_clause") &&

@@ -44,7 +44,9 @@ bool handlerCatchesImportError(std::string_view handlerText) {
 }  // namespace
 
 SemanticModel::SemanticModel(const Document& document, PythonVersion targetVersion)
-    : document_(document), targetVersion_(targetVersion) {
+    : document_(document),
+      targetVersion_(targetVersion),
+      identifiers_(document.root(), document.text()) {
   build();
 }
 
@@ -54,7 +56,9 @@ void SemanticModel::build() {
   // The nodes above the cursor, root first. ts_node_parent searches down from the root each
   // time, so the walk keeps its own path.
   std::vector<TSNode> ancestors;
+  std::vector<uint32_t> ancestorPositions;  // where parents_ holds each of `ancestors`
   uint32_t depth = 0;
+  parents_.reserve(ts_node_descendant_count(document_.root()));
 
   auto recordImport = [&](TSNode statement, std::string_view local, std::string qualified,
                           int32_t function) {
@@ -87,7 +91,15 @@ void SemanticModel::build() {
 
   while (true) {
     TSNode node = cursor.node();
+    uint32_t position =
+        parents_.add(node, ancestorPositions.empty() ? syntax::ParentIndex::kNoParent
+                                                     : ancestorPositions.back());
     NodeKind kind = nodeKindOf(node);
+    if (kind == NodeKind::Identifier) {
+      identifiers_.addIdentifier(node, ancestors.empty() ? TSNode{} : ancestors.back());
+    } else if (kind == NodeKind::FunctionDefinition || kind == NodeKind::Lambda) {
+      identifiers_.addFunction(node);
+    }
     if (kind != NodeKind::Other && kind != NodeKind::Identifier) {
       Site site{node, kModuleScope, kNoLoop, 0};
       ByteRange range = rangeOf(node);
@@ -204,6 +216,7 @@ void SemanticModel::build() {
 
     if (cursor.gotoFirstChild()) {
       ancestors.push_back(node);
+      ancestorPositions.push_back(position);
       ++depth;
       continue;
     }
@@ -212,6 +225,7 @@ void SemanticModel::build() {
       if (cursor.gotoNextSibling()) break;
       if (!cursor.gotoParent()) return;
       ancestors.pop_back();
+      ancestorPositions.pop_back();
       --depth;
     }
   }
@@ -222,6 +236,8 @@ Site SemanticModel::siteOf(TSNode node) const {
   Site site{node, kModuleScope, kNoLoop, 0};
   // Functions are stored in pre-order: the innermost container is the last one that contains it.
   for (auto fn = functions_.rbegin(); fn != functions_.rend(); ++fn) {
+    // The body lies inside the definition, whose range costs less to ask for.
+    if (!rangeOf(fn->node).contains(range)) continue;
     ByteRange body = rangeOf(childByField(fn->node, "body"));
     if (body.contains(range)) {
       site.function = static_cast<int32_t>(functions_.rend() - fn - 1);

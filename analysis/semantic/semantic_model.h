@@ -7,7 +7,9 @@
 #include "analysis/semantic/python_version.h"  // target version
 #include "analysis/syntax/byte_range.h"        // regions
 #include "analysis/syntax/document.h"          // text of nodes
+#include "analysis/syntax/identifier_index.h"  // names, gathered in the same walk
 #include "analysis/syntax/node_kind.h"         // sites by kind
+#include "analysis/syntax/parent_index.h"      // parents, recorded in the same walk
 
 #include <array>
 #include <cstdint>
@@ -106,6 +108,10 @@ class SemanticModel {
   const std::vector<ImportBinding>& imports() const { return imports_; }
   const std::vector<Binding>& bindings() const { return bindings_; }
   const std::vector<ByteRange>& comments() const { return comments_; }
+  /// Every identifier, by name: what variablesNamed answers from while the index is in use.
+  const syntax::IdentifierIndex& identifiers() const { return identifiers_; }
+  /// The parent of every node: what syntax::parentOf answers from while the index is in use.
+  const syntax::ParentIndex& parents() const { return parents_; }
 
   /// Context of any node (for nodes found by looking around a site rather than from sites()).
   Site siteOf(TSNode node) const;
@@ -139,6 +145,8 @@ class SemanticModel {
   std::vector<ImportBinding> imports_;
   std::vector<Binding> bindings_;
   std::vector<ByteRange> comments_;
+  syntax::IdentifierIndex identifiers_;
+  syntax::ParentIndex parents_;
 };
 
 }  // namespace perfhint

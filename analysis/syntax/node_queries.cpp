@@ -1,5 +1,8 @@
 #include "analysis/syntax/node_queries.h"
 
+#include "analysis/syntax/identifier_index.h"  // answering variablesNamed without a walk
+#include "analysis/syntax/parent_index.h"      // parents without a search from the root
+
 #include <utility>  // pair
 
 namespace perfhint {
@@ -111,10 +114,10 @@ bool isUnpackingPattern(std::string_view type) {
 
 bool isBindingOccurrence(TSNode identifier) {
   TSNode child = identifier;
-  TSNode parent = ts_node_parent(child);
+  TSNode parent = syntax::parentOf(child);
   while (!ts_node_is_null(parent) && isUnpackingPattern(nodeType(parent))) {
     child = parent;
-    parent = ts_node_parent(parent);
+    parent = syntax::parentOf(parent);
   }
   if (ts_node_is_null(parent)) return false;
   std::string_view type = nodeType(parent);
@@ -135,7 +138,7 @@ bool isBindingOccurrence(TSNode identifier) {
   }
   if (type == "dotted_name") {
     // `import a.b` binds `a`; `from m import a` binds `a`; a capture in a `case` pattern binds.
-    TSNode statement = ts_node_parent(parent);
+    TSNode statement = syntax::parentOf(parent);
     std::string_view statementType = nodeType(statement);
     if (statementType == "import_statement") {
       return ts_node_eq(ts_node_named_child(parent, 0), child);
@@ -150,12 +153,16 @@ bool isBindingOccurrence(TSNode identifier) {
 
 std::vector<TSNode> variablesNamed(TSNode root, std::string_view source, std::string_view name,
                                    bool intoFunctions) {
+  const syntax::IdentifierIndex* index = syntax::IdentifierIndex::current();
+  if (index && !name.empty() && index->covers(root, source)) {
+    return index->variablesNamed(root, name, intoFunctions);
+  }
   std::vector<TSNode> found;
   auto isVariableNamed = [&](TSNode node) {
     if (nodeType(node) != "identifier") return false;
     uint32_t start = ts_node_start_byte(node);
     if (source.substr(start, ts_node_end_byte(node) - start) != name) return false;
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = syntax::parentOf(node);
     std::string_view parentType = nodeType(parent);
     if (parentType == "attribute") return !isField(parent, "attribute", node);
     if (parentType == "keyword_argument") return !isField(parent, "name", node);
@@ -188,9 +195,9 @@ namespace {
 // The statement or expression an identifier's binding belongs to, looking through unpacking
 // patterns: the `assignment` for `a, b = ...`, the `for_in_clause` for `[... for a, b in ...]`.
 TSNode bindingOwner(TSNode identifier) {
-  TSNode owner = ts_node_parent(identifier);
+  TSNode owner = syntax::parentOf(identifier);
   while (!ts_node_is_null(owner) && isUnpackingPattern(nodeType(owner))) {
-    owner = ts_node_parent(owner);
+    owner = syntax::parentOf(owner);
   }
   return owner;
 }
@@ -224,7 +231,7 @@ bool runsInScopeOf(TSNode opener, TSNode node) {
 // The innermost def, lambda or comprehension whose scope `node` runs in, searching up to
 // `limit` (the module or a def). Null when `node` runs outside `limit`.
 TSNode owningScope(TSNode node, TSNode limit) {
-  for (TSNode at = ts_node_parent(node); !ts_node_is_null(at); at = ts_node_parent(at)) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
     bool isLimit = ts_node_eq(at, limit);
     if (opensScope(nodeType(at)) && runsInScopeOf(at, node)) return at;
     if (isLimit) return opensScope(nodeType(at)) ? TSNode{} : at;
@@ -282,8 +289,8 @@ bool mayReadVariableOutside(TSNode scope, std::string_view source, std::string_v
                             ByteRange region) {
   // Whether a `for` loop around `use`, within the same function, binds `name` before its body.
   auto rebindsFirst = [&](TSNode use) {
-    for (TSNode at = ts_node_parent(use); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-         at = ts_node_parent(at)) {
+    for (TSNode at = syntax::parentOf(use); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+         at = syntax::parentOf(at)) {
       std::string_view type = nodeType(at);
       if (type == "function_definition" || type == "lambda") return false;
       if (type == "for_statement" && containsNode(syntax::childByField(at, "body"), use) &&
@@ -306,7 +313,8 @@ bool bindsNameOtherThanByImport(TSNode scope, std::string_view source, std::stri
     if (!isBindingOccurrence(occurrence)) continue;
     // An import's alias sits under the import statement; every other binding does not.
     bool byImport = false;
-    for (TSNode at = ts_node_parent(occurrence); !ts_node_is_null(at); at = ts_node_parent(at)) {
+    for (TSNode at = syntax::parentOf(occurrence); !ts_node_is_null(at);
+         at = syntax::parentOf(at)) {
       std::string_view type = nodeType(at);
       byImport = type == "import_statement" || type == "import_from_statement";
       if (byImport || type == "function_definition" || type == "block") break;
@@ -363,10 +371,10 @@ bool onlyReadsArguments(TSNode callee, std::string_view source) {
 // `for` or `del`.
 bool isStoreTarget(TSNode node) {
   TSNode child = node;
-  TSNode parent = ts_node_parent(child);
+  TSNode parent = syntax::parentOf(child);
   while (!ts_node_is_null(parent) && isUnpackingPattern(nodeType(parent))) {
     child = parent;
-    parent = ts_node_parent(parent);
+    parent = syntax::parentOf(parent);
   }
   std::string_view type = nodeType(parent);
   if (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
@@ -380,10 +388,10 @@ bool isStoreTarget(TSNode node) {
 bool onlyReads(TSNode use, std::string_view source) {
   if (isBindingOccurrence(use)) return false;
   TSNode node = use;
-  TSNode parent = ts_node_parent(node);
+  TSNode parent = syntax::parentOf(node);
   while (nodeType(parent) == "parenthesized_expression") {
     node = parent;
-    parent = ts_node_parent(parent);
+    parent = syntax::parentOf(parent);
   }
   std::string_view type = nodeType(parent);
   if (type == "comparison_operator" || type == "binary_operator" || type == "boolean_operator" ||
@@ -397,7 +405,7 @@ bool onlyReads(TSNode use, std::string_view source) {
   }
   if (type == "attribute") {
     if (isStoreTarget(parent)) return false;
-    TSNode call = ts_node_parent(parent);
+    TSNode call = syntax::parentOf(parent);
     if (nodeType(call) == "call" && isField(call, "function", parent)) {
       uint32_t start = ts_node_start_byte(syntax::childByField(parent, "attribute"));
       uint32_t end = ts_node_end_byte(syntax::childByField(parent, "attribute"));
@@ -407,7 +415,7 @@ bool onlyReads(TSNode use, std::string_view source) {
   }
   if (type == "for_statement" || type == "for_in_clause") return isField(parent, "right", node);
   if (type == "argument_list") {
-    TSNode call = ts_node_parent(parent);
+    TSNode call = syntax::parentOf(parent);
     return nodeType(call) == "call" &&
            onlyReadsArguments(syntax::childByField(call, "function"), source);
   }

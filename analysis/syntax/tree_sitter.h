@@ -52,8 +52,15 @@ inline std::string_view nodeType(TSNode node) {
   return ts_node_is_null(node) ? std::string_view() : ts_node_type(node);
 }
 
+/// The id of a field of the Python grammar (0 for none), from a table built once: tree-sitter
+/// compares the name with every field name on each lookup, and rules ask for fields very often.
+TSFieldId pythonFieldId(std::string_view field);
+
 /// The child in the named field, or a null node.
 inline TSNode childByField(TSNode node, std::string_view field) {
+  if (ts_node_language(node) == pythonLanguage()) {
+    return ts_node_child_by_field_id(node, pythonFieldId(field));
+  }
   return ts_node_child_by_field_name(node, field.data(), static_cast<uint32_t>(field.size()));
 }
 
