@@ -447,7 +447,11 @@ void from_json(const json& j, WorkspaceEdit& value) {
   if (changes == j.end() || changes->is_null()) return;
   within("changes", [&] {
     if (!changes->is_object()) fail("expected an object");
-    for (const auto& [uri, edits] : changes->items()) {
+    // Plain references, not structured bindings: clang before 16 cannot capture those in a
+    // lambda, and the fuzz build uses clang.
+    for (const auto& item : changes->items()) {
+      const std::string& uri = item.key();
+      const json& edits = item.value();
       within(uri, [&] { readValue(edits, value.changes[uri]); });
     }
   });
