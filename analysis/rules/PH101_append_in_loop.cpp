@@ -16,15 +16,22 @@
 // calls `super()`, `locals()`, `eval()` and the like, which would see the comprehension's scope.
 #include "analysis/rules/rule.h"
 
-#include "analysis/syntax/node_queries.h"  // variable references
+#include "analysis/rules/support/comprehension_rewrite.h"  // loop matching, rewrite checks
+#include "analysis/syntax/node_queries.h"                  // variable references
 
-#include <algorithm>         // find
 #include <initializer_list>  // node types
 #include <optional>
 
 namespace perfhint {
 namespace {
 
+using comprehension_rewrite::callsScopeIntrospection;
+using comprehension_rewrite::collectTargetNames;
+using comprehension_rewrite::containerMayBeSeenBeforeComplete;
+using comprehension_rewrite::hasForbiddenWalrus;
+using comprehension_rewrite::inComprehensionClause;
+using comprehension_rewrite::mentions;
+using comprehension_rewrite::previousStatement;
 using syntax::childByField;
 using syntax::nodeType;
 
@@ -87,24 +94,6 @@ class's names), a walrus in the comprehension would rebind its variable or sit i
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};
 
-// Named children that are statements, not comments.
-std::vector<TSNode> statementsOf(TSNode block) {
-  std::vector<TSNode> statements;
-  forEachNamedChild(block, [&](TSNode child) {
-    if (nodeType(child) != "comment") statements.push_back(child);
-  });
-  return statements;
-}
-
-// The statement before `statement` in its block, skipping comments.
-TSNode previousStatement(TSNode statement) {
-  TSNode previous = ts_node_prev_named_sibling(statement);
-  while (!ts_node_is_null(previous) && nodeType(previous) == "comment") {
-    previous = ts_node_prev_named_sibling(previous);
-  }
-  return previous;
-}
-
 // `name = []` (optionally annotated) as a statement of its own: the assignment, or null.
 TSNode emptyListAssignment(TSNode statement) {
   if (ts_node_is_null(statement) || nodeType(statement) != "expression_statement" ||
@@ -125,7 +114,7 @@ TSNode emptyListAssignment(TSNode statement) {
 // The single argument of `name.append(arg)` as the whole statement, or null.
 TSNode appendedValue(TSNode statement, std::string_view name, const Document& document) {
   if (nodeType(statement) != "expression_statement") return TSNode{};
-  std::vector<TSNode> parts = statementsOf(statement);
+  std::vector<TSNode> parts = namedChildrenWithoutComments(statement);
   if (parts.size() != 1 || nodeType(parts[0]) != "call") return TSNode{};
   TSNode callee = childByField(parts[0], "function");
   TSNode arguments = childByField(parts[0], "arguments");
@@ -135,100 +124,13 @@ TSNode appendedValue(TSNode statement, std::string_view name, const Document& do
       document.text(childByField(callee, "attribute")) != "append") {
     return TSNode{};
   }
-  std::vector<TSNode> values = statementsOf(arguments);
+  std::vector<TSNode> values = namedChildrenWithoutComments(arguments);
   if (values.size() != 1) return TSNode{};
   std::string_view type = nodeType(values[0]);
   if (type == "keyword_argument" || type == "list_splat" || type == "dictionary_splat") {
     return TSNode{};
   }
   return values[0];
-}
-
-// Whether any node under `root` (itself included) has one of the grammar types.
-bool containsType(TSNode root, std::initializer_list<std::string_view> types) {
-  if (ts_node_is_null(root)) return false;
-  for (std::string_view type : types) {
-    if (nodeType(root) == type) return true;
-  }
-  bool found = false;
-  forEachNamedChild(root, [&](TSNode child) { found = found || containsType(child, types); });
-  return found;
-}
-
-bool mentions(TSNode root, std::string_view name, const Document& document) {
-  return !ts_node_is_null(root) && !variablesNamed(root, document.text(), name, true).empty();
-}
-
-// The names a `for` target binds, or empty when it holds anything but names and tuples of names.
-bool collectTargetNames(TSNode target, const Document& document,
-                        std::vector<std::string_view>& names) {
-  std::string_view type = nodeType(target);
-  if (type == "identifier") {
-    names.push_back(document.text(target));
-    return true;
-  }
-  if (type != "pattern_list" && type != "tuple_pattern" && type != "list_pattern") return false;
-  bool plain = true;
-  forEachNamedChild(target, [&](TSNode part) {
-    plain = plain && nodeType(part) != "comment" && collectTargetNames(part, document, names);
-  });
-  return plain;
-}
-
-// Whether a call under `node` looks at the scope it runs in (`super()`, `locals()`, `eval(...)`):
-// inside a comprehension, which is a function of its own, it would see another scope.
-bool callsScopeIntrospection(TSNode node, const Document& document) {
-  if (ts_node_is_null(node)) return false;
-  if (nodeType(node) == "call") {
-    TSNode callee = childByField(node, "function");
-    std::string_view name = nodeType(callee) == "identifier" ? document.text(callee) : "";
-    if (name == "super" || name == "locals" || name == "vars" || name == "dir" || name == "eval" ||
-        name == "exec" || name == "breakpoint") {
-      return true;
-    }
-  }
-  bool found = false;
-  forEachNamedChild(
-      node, [&](TSNode child) { found = found || callsScopeIntrospection(child, document); });
-  return found;
-}
-
-// Whether the node sits in a class body rather than a function or the module.
-bool inClassBody(TSNode node) {
-  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type == "function_definition") return false;
-    if (type == "class_definition") return true;
-  }
-  return false;
-}
-
-// Whether `node` lies under a def, lambda or generator expression below `scope`: code that may
-// run later, at another time than the statements around it.
-bool inDeferredCode(TSNode node, TSNode scope) {
-  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type == "function_definition" || type == "lambda" || type == "generator_expression") {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Wraps `text` in parentheses when the node could not stand unparenthesised where a
-// comprehension takes an iterable or a condition.
-std::string inComprehensionClause(TSNode node, const Document& document) {
-  std::string_view type = nodeType(node);
-  std::string_view text = document.text(node);
-  if (type == "conditional_expression" || type == "lambda" || type == "expression_list" ||
-      type == "named_expression") {
-    std::string wrapped = "(";
-    wrapped += text;
-    wrapped += ')';
-    return wrapped;
-  }
-  return std::string(text);
 }
 
 // Pieces of a loop in the simple shape, found by matchLoop.
@@ -254,12 +156,13 @@ std::optional<AppendLoop> matchLoop(TSNode loop, const Document& document) {
   match.iterable = childByField(loop, "right");
   match.name = document.text(childByField(assignment, "left"));
 
-  std::vector<TSNode> body = statementsOf(childByField(loop, "body"));
+  std::vector<TSNode> body = namedChildrenWithoutComments(childByField(loop, "body"));
   if (body.size() != 1) return std::nullopt;
   TSNode statement = body[0];
   if (nodeType(statement) == "if_statement") {
     if (!ts_node_is_null(childByField(statement, "alternative"))) return std::nullopt;
-    std::vector<TSNode> inner = statementsOf(childByField(statement, "consequence"));
+    std::vector<TSNode> inner =
+        namedChildrenWithoutComments(childByField(statement, "consequence"));
     if (inner.size() != 1) return std::nullopt;
     match.condition = childByField(statement, "condition");
     statement = inner[0];
@@ -285,30 +188,6 @@ std::optional<AppendLoop> matchLoop(TSNode loop, const Document& document) {
   return match;
 }
 
-// The names that walruses under `node` bind.
-void collectWalrusNames(TSNode node, const Document& document,
-                        std::vector<std::string_view>& names) {
-  if (ts_node_is_null(node)) return;
-  if (nodeType(node) == "named_expression") {
-    names.push_back(document.text(childByField(node, "name")));
-  }
-  forEachNamedChild(node, [&](TSNode child) { collectWalrusNames(child, document, names); });
-}
-
-// Whether a walrus in the comprehension would be a syntax error: in the iterable, or rebinding
-// the loop variable.
-bool hasForbiddenWalrus(const AppendLoop& loop, const std::vector<std::string_view>& targets,
-                        const Document& document) {
-  if (containsType(loop.iterable, {"named_expression"})) return true;
-  std::vector<std::string_view> bound;
-  collectWalrusNames(loop.value, document, bound);
-  collectWalrusNames(loop.condition, document, bound);
-  for (std::string_view name : bound) {
-    if (std::find(targets.begin(), targets.end(), name) != targets.end()) return true;
-  }
-  return false;
-}
-
 // Whether code could tell the comprehension from the loop.
 bool mayBehaveDifferently(const AppendLoop& loop, const std::vector<std::string_view>& targets,
                           TSNode scope, const Document& document) {
@@ -323,29 +202,7 @@ bool mayBehaveDifferently(const AppendLoop& loop, const std::vector<std::string_
       containsType(loop.condition, {"lambda", "generator_expression"})) {
     return true;
   }
-  // Code called during the loop may look at the list, which a comprehension binds only when
-  // complete.
-  std::vector<TSNode> listUses = referencesToVariable(scope, source, loop.name);
-  for (TSNode use : listUses) {
-    std::string_view owner = nodeType(syntax::parentOf(use));
-    if (owner == "global_statement" || owner == "nonlocal_statement" ||
-        inDeferredCode(use, scope)) {
-      return true;
-    }
-  }
-  // An exception caught around the loop leaves the loop's list partly built, and the
-  // comprehension's unbound; code outside the guarded block may see either.
-  for (TSNode at = syntax::parentOf(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type != "try_statement" && type != "with_statement") continue;
-    ByteRange guarded = rangeOf(childByField(at, "body"));
-    if (!guarded.contains(loopRange)) continue;
-    for (TSNode use : listUses) {
-      if (!guarded.contains(rangeOf(use))) return true;
-    }
-  }
-  return false;
+  return containerMayBeSeenBeforeComplete(loop.loop, loop.name, scope, document);
 }
 
 std::optional<Fix> comprehensionFix(const AppendLoop& loop, const Site& site,
@@ -358,7 +215,7 @@ std::optional<Fix> comprehensionFix(const AppendLoop& loop, const Site& site,
   }
   std::vector<std::string_view> targets;
   if (!collectTargetNames(loop.target, document, targets) ||
-      hasForbiddenWalrus(loop, targets, document) ||
+      hasForbiddenWalrus(loop.iterable, {loop.value, loop.condition}, targets, document) ||
       callsScopeIntrospection(loop.value, document) ||
       callsScopeIntrospection(loop.condition, document)) {
     return std::nullopt;

@@ -123,19 +123,6 @@ std::optional<IndexLoop> matchHeader(TSNode loop, const Document& document) {
   return IndexLoop{loop, index, length, sequence};
 }
 
-// Whether `node` lies under a def, lambda or generator expression below `outer`: code that may
-// run after the loop has moved on.
-bool inDeferredCode(TSNode node, TSNode outer) {
-  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, outer);
-       at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type == "function_definition" || type == "lambda" || type == "generator_expression") {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Whether `name` is bound in the module or a function around `node` (a class body's names do
 // not reach the loops in its methods).
 bool isRebound(std::string_view name, TSNode node, const Document& document) {
@@ -274,15 +261,6 @@ std::string itemName(const IndexLoop& loop, TSNode scope, const Document& docume
       if (isFree(name)) return name;
     }
   }
-}
-
-bool inClassBody(TSNode node) {
-  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type == "function_definition") return false;
-    if (type == "class_definition") return true;
-  }
-  return false;
 }
 
 std::optional<Fix> iterationFix(const IndexLoop& loop, const std::vector<TSNode>& reads,

@@ -426,15 +426,6 @@ bool isAsyncFor(TSNode loop) {
   return nodeType(ts_node_child(loop, 0)) == "async";
 }
 
-bool inClassBody(TSNode node) {
-  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type == "function_definition") return false;
-    if (type == "class_definition") return true;
-  }
-  return false;
-}
-
 class LoopInvariantLookup final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }

@@ -80,16 +80,6 @@ name known to hold a dict in the same way, unsafe otherwise.
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};
 
-bool containsType(TSNode root, std::initializer_list<std::string_view> types) {
-  if (ts_node_is_null(root)) return false;
-  for (std::string_view type : types) {
-    if (nodeType(root) == type) return true;
-  }
-  bool found = false;
-  forEachNamedChild(root, [&](TSNode child) { found = found || containsType(child, types); });
-  return found;
-}
-
 // Whether `node` lies under a def or lambda below `scope`: code that may run at another time.
 bool inDeferredCode(TSNode node, TSNode scope) {
   for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);

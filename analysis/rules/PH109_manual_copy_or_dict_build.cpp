@@ -16,15 +16,23 @@
 // `locals()` and the like.
 #include "analysis/rules/rule.h"
 
-#include "analysis/syntax/node_queries.h"  // variable references
+#include "analysis/rules/support/comprehension_rewrite.h"  // loop matching, rewrite checks
+#include "analysis/rules/support/name_rebinding.h"         // a rebound `list`
+#include "analysis/syntax/node_queries.h"                  // variable references
 
-#include <algorithm>         // find
 #include <initializer_list>  // node types
 #include <optional>
 
 namespace perfhint {
 namespace {
 
+using comprehension_rewrite::callsScopeIntrospection;
+using comprehension_rewrite::collectTargetNames;
+using comprehension_rewrite::containerMayBeSeenBeforeComplete;
+using comprehension_rewrite::hasForbiddenWalrus;
+using comprehension_rewrite::inComprehensionClause;
+using comprehension_rewrite::mentions;
+using comprehension_rewrite::previousStatement;
 using syntax::childByField;
 using syntax::nodeType;
 
@@ -92,24 +100,6 @@ error in it, or a part calls `super()`, `locals()`, `vars()`, `dir()`, `eval()`,
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};
 
-// Named children that are statements, not comments.
-std::vector<TSNode> statementsOf(TSNode block) {
-  std::vector<TSNode> statements;
-  forEachNamedChild(block, [&](TSNode child) {
-    if (nodeType(child) != "comment") statements.push_back(child);
-  });
-  return statements;
-}
-
-// The statement before `statement` in its block, skipping comments.
-TSNode previousStatement(TSNode statement) {
-  TSNode previous = ts_node_prev_named_sibling(statement);
-  while (!ts_node_is_null(previous) && nodeType(previous) == "comment") {
-    previous = ts_node_prev_named_sibling(previous);
-  }
-  return previous;
-}
-
 // `name = []` or `name = {}` as a statement of its own: the assignment, or null.
 TSNode emptyContainerAssignment(TSNode statement) {
   if (ts_node_is_null(statement) || nodeType(statement) != "expression_statement" ||
@@ -128,90 +118,6 @@ TSNode emptyContainerAssignment(TSNode statement) {
   return assignment;
 }
 
-// Whether any node under `root` (itself included) has one of the grammar types.
-bool containsType(TSNode root, std::initializer_list<std::string_view> types) {
-  if (ts_node_is_null(root)) return false;
-  for (std::string_view type : types) {
-    if (nodeType(root) == type) return true;
-  }
-  bool found = false;
-  forEachNamedChild(root, [&](TSNode child) { found = found || containsType(child, types); });
-  return found;
-}
-
-bool mentions(TSNode root, std::string_view name, const Document& document) {
-  return !ts_node_is_null(root) && !variablesNamed(root, document.text(), name, true).empty();
-}
-
-// The names a `for` target binds; false when it holds anything but names and tuples of names.
-bool collectTargetNames(TSNode target, const Document& document,
-                        std::vector<std::string_view>& names) {
-  std::string_view type = nodeType(target);
-  if (type == "identifier") {
-    names.push_back(document.text(target));
-    return true;
-  }
-  if (type != "pattern_list" && type != "tuple_pattern" && type != "list_pattern") return false;
-  bool plain = true;
-  forEachNamedChild(target, [&](TSNode part) {
-    plain = plain && nodeType(part) != "comment" && collectTargetNames(part, document, names);
-  });
-  return plain;
-}
-
-// Whether a call under `node` looks at the scope it runs in; inside a comprehension it would
-// see another scope.
-bool callsScopeIntrospection(TSNode node, const Document& document) {
-  if (ts_node_is_null(node)) return false;
-  if (nodeType(node) == "call") {
-    TSNode callee = childByField(node, "function");
-    std::string_view name = nodeType(callee) == "identifier" ? document.text(callee) : "";
-    if (name == "super" || name == "locals" || name == "vars" || name == "dir" || name == "eval" ||
-        name == "exec" || name == "breakpoint") {
-      return true;
-    }
-  }
-  bool found = false;
-  forEachNamedChild(
-      node, [&](TSNode child) { found = found || callsScopeIntrospection(child, document); });
-  return found;
-}
-
-bool inClassBody(TSNode node) {
-  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type == "function_definition") return false;
-    if (type == "class_definition") return true;
-  }
-  return false;
-}
-
-// Whether `node` lies under a def, lambda or generator expression below `scope`.
-bool inDeferredCode(TSNode node, TSNode scope) {
-  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type == "function_definition" || type == "lambda" || type == "generator_expression") {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The node's text, parenthesised when it could not stand bare in a comprehension clause.
-std::string inComprehensionClause(TSNode node, const Document& document) {
-  std::string_view type = nodeType(node);
-  std::string_view text = document.text(node);
-  if (type == "conditional_expression" || type == "lambda" || type == "expression_list" ||
-      type == "named_expression") {
-    std::string wrapped = "(";
-    wrapped += text;
-    wrapped += ')';
-    return wrapped;
-  }
-  return std::string(text);
-}
-
 // Pieces of a loop in one of the simple shapes.
 struct FillLoop {
   TSNode assignment{};  // name = [] or name = {}
@@ -228,7 +134,7 @@ struct FillLoop {
 
 // `name.append(x)` where x is the loop's own single-name target.
 bool isCopyAppend(FillLoop& match, TSNode statement, const Document& document) {
-  std::vector<TSNode> parts = statementsOf(statement);
+  std::vector<TSNode> parts = namedChildrenWithoutComments(statement);
   if (parts.size() != 1 || nodeType(parts[0]) != "call") return false;
   TSNode callee = childByField(parts[0], "function");
   TSNode arguments = childByField(parts[0], "arguments");
@@ -238,7 +144,7 @@ bool isCopyAppend(FillLoop& match, TSNode statement, const Document& document) {
       document.text(childByField(callee, "attribute")) != "append") {
     return false;
   }
-  std::vector<TSNode> values = statementsOf(arguments);
+  std::vector<TSNode> values = namedChildrenWithoutComments(arguments);
   if (values.size() != 1 || nodeType(values[0]) != "identifier" ||
       nodeType(match.target) != "identifier" ||
       document.text(values[0]) != document.text(match.target)) {
@@ -251,7 +157,7 @@ bool isCopyAppend(FillLoop& match, TSNode statement, const Document& document) {
 
 // `name[key] = value` as the whole statement.
 bool isDictStore(FillLoop& match, TSNode statement, const Document& document) {
-  std::vector<TSNode> parts = statementsOf(statement);
+  std::vector<TSNode> parts = namedChildrenWithoutComments(statement);
   if (parts.size() != 1 || nodeType(parts[0]) != "assignment") return false;
   TSNode left = childByField(parts[0], "left");
   TSNode right = childByField(parts[0], "right");
@@ -284,12 +190,13 @@ std::optional<FillLoop> matchLoop(TSNode loop, const Document& document) {
   match.name = document.text(childByField(assignment, "left"));
   match.isDict = nodeType(childByField(assignment, "right")) == "dictionary";
 
-  std::vector<TSNode> body = statementsOf(childByField(loop, "body"));
+  std::vector<TSNode> body = namedChildrenWithoutComments(childByField(loop, "body"));
   if (body.size() != 1) return std::nullopt;
   TSNode statement = body[0];
   if (match.isDict && nodeType(statement) == "if_statement") {
     if (!ts_node_is_null(childByField(statement, "alternative"))) return std::nullopt;
-    std::vector<TSNode> inner = statementsOf(childByField(statement, "consequence"));
+    std::vector<TSNode> inner =
+        namedChildrenWithoutComments(childByField(statement, "consequence"));
     if (inner.size() != 1) return std::nullopt;
     match.condition = childByField(statement, "condition");
     statement = inner[0];
@@ -306,30 +213,6 @@ std::optional<FillLoop> matchLoop(TSNode loop, const Document& document) {
     if (containsType(part, {"yield", "await"})) return std::nullopt;
   }
   return match;
-}
-
-void collectWalrusNames(TSNode node, const Document& document,
-                        std::vector<std::string_view>& names) {
-  if (ts_node_is_null(node)) return;
-  if (nodeType(node) == "named_expression") {
-    names.push_back(document.text(childByField(node, "name")));
-  }
-  forEachNamedChild(node, [&](TSNode child) { collectWalrusNames(child, document, names); });
-}
-
-// Whether a walrus in the comprehension would be a syntax error: in the iterable, or rebinding
-// the loop variable.
-bool hasForbiddenWalrus(const FillLoop& loop, const std::vector<std::string_view>& targets,
-                        const Document& document) {
-  if (containsType(loop.iterable, {"named_expression"})) return true;
-  std::vector<std::string_view> bound;
-  collectWalrusNames(loop.key, document, bound);
-  collectWalrusNames(loop.value, document, bound);
-  collectWalrusNames(loop.condition, document, bound);
-  for (std::string_view name : bound) {
-    if (std::find(targets.begin(), targets.end(), name) != targets.end()) return true;
-  }
-  return false;
 }
 
 // A name or constant: evaluating it runs no code and, for a bound name, cannot raise.
@@ -353,41 +236,7 @@ bool mayBehaveDifferently(const FillLoop& loop, const std::vector<std::string_vi
   // The loop evaluates the value before the key; a dict comprehension the key first. Order
   // matters only when both can run code or raise.
   if (loop.isDict && !isSimpleOperand(loop.key) && !isSimpleOperand(loop.value)) return true;
-  std::vector<TSNode> uses = referencesToVariable(scope, source, loop.name);
-  for (TSNode use : uses) {
-    std::string_view owner = nodeType(syntax::parentOf(use));
-    if (owner == "global_statement" || owner == "nonlocal_statement" ||
-        inDeferredCode(use, scope)) {
-      return true;
-    }
-  }
-  for (TSNode at = syntax::parentOf(loop.loop); !ts_node_is_null(at) && !ts_node_eq(at, scope);
-       at = syntax::parentOf(at)) {
-    std::string_view type = nodeType(at);
-    if (type != "try_statement" && type != "with_statement") continue;
-    ByteRange guarded = rangeOf(childByField(at, "body"));
-    if (!guarded.contains(loopRange)) continue;
-    for (TSNode use : uses) {
-      if (!guarded.contains(rangeOf(use))) return true;
-    }
-  }
-  return false;
-}
-
-// Whether the module, or a function around the site, gives `list` a value of its own.
-bool listIsRebound(const Site& site, const SemanticModel& model) {
-  const Document& document = model.document();
-  auto bindsIn = [&](TSNode scope) {
-    for (TSNode use : variablesNamed(scope, document.text(), "list", false)) {
-      if (isBindingOccurrence(use)) return true;
-    }
-    return false;
-  };
-  for (int32_t function = site.function; function != kModuleScope;
-       function = model.functions()[static_cast<size_t>(function)].parent) {
-    if (bindsIn(model.functions()[static_cast<size_t>(function)].node)) return true;
-  }
-  return bindsIn(document.root());
+  return containerMayBeSeenBeforeComplete(loop.loop, loop.name, scope, document);
 }
 
 std::optional<Fix> rewriteFix(const FillLoop& loop, const Site& site, const SemanticModel& model) {
@@ -402,7 +251,9 @@ std::optional<Fix> rewriteFix(const FillLoop& loop, const Site& site, const Sema
 
   std::string replacement;
   if (loop.isDict) {
-    if (inClassBody(loop.loop) || hasForbiddenWalrus(loop, targets, document) ||
+    if (inClassBody(loop.loop) ||
+        hasForbiddenWalrus(loop.iterable, {loop.key, loop.value, loop.condition}, targets,
+                           document) ||
         callsScopeIntrospection(loop.key, document) ||
         callsScopeIntrospection(loop.value, document) ||
         callsScopeIntrospection(loop.condition, document)) {
@@ -422,7 +273,7 @@ std::optional<Fix> rewriteFix(const FillLoop& loop, const Site& site, const Sema
     }
     replacement += "}";
   } else {
-    if (listIsRebound(site, model)) return std::nullopt;
+    if (isRebound("list", site, model)) return std::nullopt;
     replacement += "list(";
     replacement += nodeType(loop.iterable) == "expression_list"
                        ? inComprehensionClause(loop.iterable, document)

@@ -8,7 +8,8 @@
 // append-only module-level list is far more often a registry than a cache.
 #include "analysis/rules/rule.h"
 
-#include "analysis/syntax/node_queries.h"  // variable occurrences
+#include "analysis/rules/support/class_instantiation.h"  // classes instantiated in loops
+#include "analysis/syntax/node_queries.h"                // variable occurrences
 
 namespace perfhint {
 namespace {
@@ -239,17 +240,6 @@ bool isCalledWithLoopData(std::string_view name, const SemanticModel& model) {
       for (std::string_view target : targets) fromLoop = fromLoop || document.text(node) == target;
     });
     if (fromLoop) return true;
-  }
-  return false;
-}
-
-// Whether a call of the class runs on every iteration of some loop.
-bool isCreatedInLoop(std::string_view name, const SemanticModel& model) {
-  const Document& document = model.document();
-  for (const Site& site : model.sites(NodeKind::Call)) {
-    if (site.loopDepth == 0) continue;
-    TSNode callee = childByField(site.node, "function");
-    if (nodeType(callee) == "identifier" && document.text(callee) == name) return true;
   }
   return false;
 }

@@ -5,7 +5,8 @@
 // rounds such as `for _ in range(3): gc.collect()` (finalizers may free more on a later round).
 #include "analysis/rules/rule.h"
 
-#include "analysis/syntax/node_queries.h"  // binding occurrences
+#include "analysis/rules/support/name_rebinding.h"  // a module name bound locally
+#include "analysis/syntax/node_queries.h"           // binding occurrences
 
 #include <charconv>  // from_chars
 
@@ -74,17 +75,6 @@ and on how much memory may pile up between collections.
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};
-
-// Whether the root name of `callee` is bound in the call's own function by something other than
-// an import (a parameter, an assignment, a nested `def`): then it is not the imported module or
-// function, whatever the module imports.
-bool rootShadowedLocally(TSNode callee, const Site& site, const SemanticModel& model) {
-  TSNode root = rootNameOf(callee);
-  if (site.function == kModuleScope || ts_node_is_null(root)) return false;
-  const Document& document = model.document();
-  return bindsNameOtherThanByImport(model.functions()[static_cast<size_t>(site.function)].node,
-                                    document.text(), document.text(root));
-}
 
 // Loops with fewer passes than this, written as `range(<literal>)`, are deliberate rounds.
 constexpr long kDeliberateRounds = 10;

@@ -9,7 +9,8 @@
 // created inside a loop somewhere in the module, and the module must not use `weakref` already.
 #include "analysis/rules/rule.h"
 
-#include "analysis/syntax/node_queries.h"  // variable occurrences
+#include "analysis/rules/support/class_instantiation.h"  // classes instantiated in loops
+#include "analysis/syntax/node_queries.h"                // variable occurrences
 
 #include <algorithm>  // find, lower_bound, sort
 
@@ -168,17 +169,6 @@ bool hasStore(const std::vector<Store>& stores, std::string_view holder, std::st
   return std::any_of(stores.begin(), stores.end(), [&](const Store& store) {
     return store.holder == holder && store.value == value;
   });
-}
-
-// Whether a call of the class runs on every iteration of some loop.
-bool isCreatedInLoop(std::string_view name, const SemanticModel& model) {
-  const Document& document = model.document();
-  for (const Site& site : model.sites(NodeKind::Call)) {
-    if (site.loopDepth == 0) continue;
-    TSNode callee = childByField(site.node, "function");
-    if (nodeType(callee) == "identifier" && document.text(callee) == name) return true;
-  }
-  return false;
 }
 
 class ReferenceCycle final : public Rule {

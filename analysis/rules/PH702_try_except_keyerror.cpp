@@ -81,46 +81,9 @@ before the fix and once after. Defaults with calls or subscripts are not flagged
 
 constexpr NodeKind kKinds[] = {NodeKind::TryStatement, NodeKind::IfStatement};
 
-// The named children of a node, comments left out.
-std::vector<TSNode> namedChildren(TSNode node) {
-  std::vector<TSNode> children;
-  forEachNamedChild(node, [&](TSNode child) {
-    if (nodeType(child) != "comment") children.push_back(child);
-  });
-  return children;
-}
-
-// `name` or `a.b.c`: evaluating it calls nothing (barring properties).
-bool isNameOrAttributeChain(TSNode node) {
-  while (nodeType(node) == "attribute") node = childByField(node, "object");
-  return nodeType(node) == "identifier";
-}
-
-// A constant, or a display of constants: evaluating it has no effect and cannot fail (set items
-// and dict keys must be hashable).
-bool isConstant(TSNode node) {
-  if (isHashableLiteral(node)) return true;
-  std::string_view type = nodeType(node);
-  bool constant = true;
-  if (type == "list" || type == "tuple") {
-    forEachNamedChild(node, [&](TSNode item) { constant = constant && isConstant(item); });
-  } else if (type == "set") {
-    forEachNamedChild(node, [&](TSNode item) { constant = constant && isHashableLiteral(item); });
-  } else if (type == "dictionary") {
-    forEachNamedChild(node, [&](TSNode pair) {
-      constant = constant && nodeType(pair) == "pair" &&
-                 isHashableLiteral(childByField(pair, "key")) &&
-                 isConstant(childByField(pair, "value"));
-    });
-  } else {
-    constant = false;
-  }
-  return constant;
-}
-
 // The block's only statement if it is `name = value` (no annotation), else a null node.
 TSNode soleAssignment(TSNode block) {
-  std::vector<TSNode> statements = namedChildren(block);
+  std::vector<TSNode> statements = namedChildrenWithoutComments(block);
   if (statements.size() != 1 || nodeType(statements[0]) != "expression_statement") return {};
   if (ts_node_named_child_count(statements[0]) != 1) return {};
   TSNode assignment = ts_node_named_child(statements[0], 0);
@@ -160,18 +123,18 @@ bool matchLookup(TSNode assignment, LookupWithDefault& match) {
 bool matchFallback(TSNode assignment, const Document& document, LookupWithDefault& match) {
   TSNode value = childByField(assignment, "right");
   if (document.text(childByField(assignment, "left")) != document.text(match.target)) return false;
-  if (!isConstant(value) && !isNameOrAttributeChain(value)) return false;
+  if (!isConstantValue(value) && !isNameOrAttributeChain(value)) return false;
   match.fallback = value;
   return true;
 }
 
 bool matchTryForm(TSNode statement, const Document& document, LookupWithDefault& match) {
-  std::vector<TSNode> parts = namedChildren(statement);
+  std::vector<TSNode> parts = namedChildrenWithoutComments(statement);
   // The body and exactly one handler: no `else`, no `finally`.
   if (parts.size() != 2 || nodeType(parts[1]) != "except_clause") return false;
   TSNode lookupAssignment = soleAssignment(parts[0]);
   if (ts_node_is_null(lookupAssignment) || !matchLookup(lookupAssignment, match)) return false;
-  std::vector<TSNode> handler = namedChildren(parts[1]);
+  std::vector<TSNode> handler = namedChildrenWithoutComments(parts[1]);
   if (handler.size() != 2 || nodeType(handler[0]) != "identifier" ||
       document.text(handler[0]) != "KeyError") {
     return false;
@@ -185,7 +148,7 @@ bool matchTryForm(TSNode statement, const Document& document, LookupWithDefault&
 }
 
 bool matchIfForm(TSNode statement, const Document& document, LookupWithDefault& match) {
-  std::vector<TSNode> parts = namedChildren(statement);
+  std::vector<TSNode> parts = namedChildrenWithoutComments(statement);
   // Condition, body and a plain `else:`; no `elif`.
   if (parts.size() != 3 || nodeType(parts[2]) != "else_clause") return false;
   TSNode condition = parts[0];
@@ -307,7 +270,8 @@ class TryExceptKeyError final : public Rule {
     }
 
     // The `if` form evaluates an attribute key twice, `.get()` once.
-    bool safe = isConstant(match.fallback) && (tryForm || nodeType(match.key) != "attribute") &&
+    bool safe = isConstantValue(match.fallback) &&
+                (tryForm || nodeType(match.key) != "attribute") &&
                 isKnownPlainDict(match.dict, statement, model, site.function);
     std::string replacement = std::string(document.text(match.target)) + " = " +
                               std::string(document.text(match.dict)) + ".get(" +

@@ -9,7 +9,8 @@
 // cheaper copy keeps the meaning depends on what the loop changes, so this is a hint.
 #include "analysis/rules/rule.h"
 
-#include "analysis/syntax/node_queries.h"  // binding occurrences
+#include "analysis/rules/support/name_rebinding.h"  // a module name bound locally
+#include "analysis/syntax/node_queries.h"           // binding occurrences
 
 namespace perfhint {
 namespace {
@@ -88,17 +89,6 @@ objects with `__deepcopy__` or shared references inside may rely on deepcopy's b
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};
-
-// Whether the root name of `callee` is bound in the call's own function by something other than
-// an import (a parameter, an assignment, a nested `def`): then it is not the imported module or
-// function, whatever the module imports.
-bool rootShadowedLocally(TSNode callee, const Site& site, const SemanticModel& model) {
-  TSNode root = rootNameOf(callee);
-  if (site.function == kModuleScope || ts_node_is_null(root)) return false;
-  const Document& document = model.document();
-  return bindsNameOtherThanByImport(model.functions()[static_cast<size_t>(site.function)].node,
-                                    document.text(), document.text(root));
-}
 
 // Whether every variable in `node` keeps its value through the loop, so that each pass copies
 // the same object: no name in it is bound anywhere in the loop (targets included).

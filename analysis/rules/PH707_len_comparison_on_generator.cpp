@@ -11,15 +11,18 @@
 // clause (its count needs the nesting kept), names the file rebinds (`len = ...`).
 #include "analysis/rules/rule.h"
 
-#include "analysis/syntax/node_queries.h"  // variable references, plain strings
+#include "analysis/rules/support/generator_rewrite.h"  // plain parts, restartable iterables
+#include "analysis/rules/support/name_rebinding.h"     // builtins given another value
+#include "analysis/syntax/node_queries.h"              // variable references, plain strings
 
-#include <array>
 #include <string>
 #include <utility>  // pair
 
 namespace perfhint {
 namespace {
 
+using generator_rewrite::isPlainExpression;
+using generator_rewrite::isRestartableIterable;
 using syntax::childByField;
 using syntax::nodeType;
 
@@ -69,38 +72,6 @@ No fix when a comment lies inside the call.
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};
 
-// Names, constants, attribute reads, comparisons, boolean logic and arithmetic.
-bool isPlainExpression(TSNode node) {
-  if (ts_node_is_null(node)) return true;
-  static constexpr std::array<std::string_view, 18> kPlain = {"identifier",
-                                                              "attribute",
-                                                              "integer",
-                                                              "float",
-                                                              "true",
-                                                              "false",
-                                                              "none",
-                                                              "comparison_operator",
-                                                              "boolean_operator",
-                                                              "not_operator",
-                                                              "binary_operator",
-                                                              "unary_operator",
-                                                              "tuple",
-                                                              "pattern_list",
-                                                              "tuple_pattern",
-                                                              "parenthesized_expression",
-                                                              "for_in_clause",
-                                                              "if_clause"};
-  std::string_view type = nodeType(node);
-  if (type == "string" || type == "concatenated_string") return isPlainString(node);
-  bool plain = false;
-  for (std::string_view allowed : kPlain) plain = plain || type == allowed;
-  if (!plain) return false;
-  forEachNamedChild(node, [&](TSNode child) {
-    plain = plain && (nodeType(child) == "comment" || isPlainExpression(child));
-  });
-  return plain;
-}
-
 // A name, a constant, or a tuple of those: dropping its evaluation changes nothing.
 bool isDroppableElement(TSNode node) {
   std::string_view type = nodeType(node);
@@ -112,44 +83,6 @@ bool isDroppableElement(TSNode node) {
   }
   return type == "identifier" || type == "integer" || type == "float" || type == "true" ||
          type == "false" || type == "none" || isPlainString(node);
-}
-
-// A fresh container or view: stopping early leaves nothing visibly half-consumed.
-bool isRestartableIterable(TSNode iterable, const Document& document) {
-  std::string_view type = nodeType(iterable);
-  if (type == "list" || type == "tuple" || type == "set") {
-    bool plain = true;
-    forEachNamedChild(iterable, [&](TSNode item) { plain = plain && isPlainExpression(item); });
-    return plain;
-  }
-  if (type != "call") return false;
-  TSNode callee = childByField(iterable, "function");
-  TSNode arguments = childByField(iterable, "arguments");
-  bool plainArguments = true;
-  forEachNamedChild(arguments, [&](TSNode argument) {
-    plainArguments = plainArguments && isPlainExpression(argument);
-  });
-  if (!plainArguments) return false;
-  if (nodeType(callee) == "identifier") return document.text(callee) == "range";
-  if (nodeType(callee) != "attribute" || ts_node_named_child_count(arguments) != 0) return false;
-  std::string_view method = document.text(childByField(callee, "attribute"));
-  return (method == "items" || method == "keys" || method == "values") &&
-         isPlainExpression(childByField(callee, "object"));
-}
-
-bool isRebound(std::string_view name, const Site& site, const SemanticModel& model) {
-  const Document& document = model.document();
-  auto bindsIn = [&](TSNode scope) {
-    for (TSNode use : variablesNamed(scope, document.text(), name, false)) {
-      if (isBindingOccurrence(use)) return true;
-    }
-    return false;
-  };
-  for (int32_t function = site.function; function != kModuleScope;
-       function = model.functions()[static_cast<size_t>(function)].parent) {
-    if (bindsIn(model.functions()[static_cast<size_t>(function)].node)) return true;
-  }
-  return bindsIn(document.root());
 }
 
 // The single argument of `callee(argument)`, or null.

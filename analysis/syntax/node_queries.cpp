@@ -57,6 +57,36 @@ std::vector<TSNode> namedChildrenWithoutComments(TSNode node) {
   return children;
 }
 
+bool containsType(TSNode root, std::initializer_list<std::string_view> types) {
+  if (ts_node_is_null(root)) return false;
+  for (std::string_view type : types) {
+    if (nodeType(root) == type) return true;
+  }
+  bool found = false;
+  forEachNamedChild(root, [&](TSNode child) { found = found || containsType(child, types); });
+  return found;
+}
+
+bool inClassBody(TSNode node) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at); at = syntax::parentOf(at)) {
+    std::string_view type = nodeType(at);
+    if (type == "function_definition") return false;
+    if (type == "class_definition") return true;
+  }
+  return false;
+}
+
+bool inDeferredCode(TSNode node, TSNode scope) {
+  for (TSNode at = syntax::parentOf(node); !ts_node_is_null(at) && !ts_node_eq(at, scope);
+       at = syntax::parentOf(at)) {
+    std::string_view type = nodeType(at);
+    if (type == "function_definition" || type == "lambda" || type == "generator_expression") {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool isNameOrAttributeChain(TSNode node) {
   while (nodeType(node) == "attribute") node = syntax::childByField(node, "object");
   return nodeType(node) == "identifier";

@@ -5,6 +5,7 @@
 #include "analysis/syntax/tree_sitter.h"  // TSNode
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,17 @@ TSNode firstChildOfType(TSNode node, std::string_view type);
 /// The named children of a node, comments left out: the parts of a statement or the statements
 /// of a block as the grammar orders them.
 std::vector<TSNode> namedChildrenWithoutComments(TSNode node);
+
+/// Whether `root` or any node under it has one of the grammar types; false for a null node.
+bool containsType(TSNode root, std::initializer_list<std::string_view> types);
+
+/// Whether the node sits in a class body rather than a function or the module: a comprehension
+/// there cannot see the class's names.
+bool inClassBody(TSNode node);
+
+/// Whether `node` lies under a def, lambda or generator expression below `scope`: code that may
+/// run later, at another time than the statements around it.
+bool inDeferredCode(TSNode node, TSNode scope);
 
 /// Whether the node is a name or an attribute chain on a name (`x`, `a.b.c`): evaluating it
 /// calls nothing, barring properties.
