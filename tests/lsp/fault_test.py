@@ -21,6 +21,8 @@ import time
 REQUESTS = 10_000
 DOCUMENT = "for x in xs:\n    seen = x in [1, 2]\n"
 MEMORY_LIMIT_KB = 100 * 1024
+# Sanitizer builds reserve shadow memory and hold freed blocks: their RSS says nothing here.
+CHECK_MEMORY = "--no-memory-check" not in sys.argv
 
 
 def frame(message):
@@ -115,7 +117,7 @@ def unread_replies(binary):
         fail("backpressure", f"the server read all {REQUESTS} requests without any reply read")
     accepted = total - len(unsent)
     paused_rss = client.rss_kb()
-    if paused_rss > MEMORY_LIMIT_KB:
+    if CHECK_MEMORY and paused_rss > MEMORY_LIMIT_KB:
         fail("backpressure", f"server RSS {paused_rss} KiB while paused")
 
     # Now read: the server resumes, and every request gets its reply, in order.
@@ -205,4 +207,4 @@ def main(binary):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1]))  # [--no-memory-check]
