@@ -188,19 +188,6 @@ bool isReturned(TSNode read, TSNode function, const Document& document) {
   return false;
 }
 
-// Calls `visit(node)` for every node under `root`, `root` included.
-template <typename Visit>
-void forEachNode(TSNode root, Visit&& visit) {
-  syntax::TreeCursor cursor(root);
-  while (true) {
-    visit(cursor.node());
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || ts_node_eq(cursor.node(), root)) return;
-    }
-  }
-}
-
 // The names a loop binds on each iteration: a `for` target, or every `for ... in` target of a
 // comprehension.
 std::vector<std::string_view> loopTargets(const LoopInfo& loop, const Document& document) {

@@ -79,19 +79,6 @@ bool contains(const std::vector<std::string_view>& names, std::string_view name)
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Calls `visit(node)` for every node under `root`, `root` included.
-template <typename Visit>
-void forEachNode(TSNode root, Visit&& visit) {
-  syntax::TreeCursor cursor(root);
-  while (true) {
-    visit(cursor.node());
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || ts_node_eq(cursor.node(), root)) return;
-    }
-  }
-}
-
 // What the class body says about the instance attributes.
 struct ClassShape {
   std::vector<std::string_view> instanceAttributes;  ///< set on `self`, in order of first set

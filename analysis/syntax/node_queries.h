@@ -19,6 +19,19 @@ void forEachNamedChild(TSNode node, Visit&& visit) {
   }
 }
 
+/// Calls `visit(node)` for every node under `root`, `root` included, in text order.
+template <typename Visit>
+void forEachNode(TSNode root, Visit&& visit) {
+  syntax::TreeCursor cursor(root);
+  while (true) {
+    visit(cursor.node());
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent() || ts_node_eq(cursor.node(), root)) return;
+    }
+  }
+}
+
 /// Whether the node is a constant whose hash and equality cannot be overridden: a number,
 /// string or bytes without interpolation, True/False/None, or a tuple of those.
 bool isHashableLiteral(TSNode node);
