@@ -15,6 +15,17 @@ namespace perfhint {
 struct RuleExample {
   std::string_view before;
   std::string_view after;
+  /// Python run ahead of both when they are executed, and not shown in the docs: what a library
+  /// example needs to run on its own (a database in memory, models, sample data). Usually empty.
+  std::string_view harness{};
+};
+
+/// How `perfhint measure` times a rule's example: after the example's code has run (its output
+/// discarded), `setup` builds an input of size `n` and `call` is the expression timed; before and
+/// after must give equal results. Empty for rules whose cost cannot be shown by a call.
+struct RuleMeasure {
+  std::string_view setup;  ///< Python statements; `n` is bound to the input size
+  std::string_view call;   ///< one Python expression
 };
 
 /// Whether a rule offers fixes.
@@ -31,6 +42,7 @@ struct RuleInfo {
   std::string_view useInstead;  ///< markdown: the fast form
   RuleExample example;
   std::string_view fixSafety;  ///< markdown: when the fix is safe, when unsafe, when absent
+  RuleMeasure measure{};       ///< how to time the example
 };
 
 /// Where a rule reports its findings; the analyzer fills in severity and suppression.

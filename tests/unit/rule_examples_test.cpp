@@ -75,8 +75,11 @@ TEST_CASE("rule examples are flagged, fixed exactly, and keep their output") {
       CHECK(outcome.text == after);
     }
 
-    PythonRun beforeRun = runPython(before, std::string(info.code) + "_before");
-    PythonRun afterRun = runPython(after, std::string(info.code) + "_after");
+    // The harness goes first; a blank line keeps its last statement apart from the example.
+    std::string harness =
+        info.example.harness.empty() ? std::string() : exampleText(info.example.harness) + "\n";
+    PythonRun beforeRun = runPython(harness + before, std::string(info.code) + "_before");
+    PythonRun afterRun = runPython(harness + after, std::string(info.code) + "_after");
     CHECK_MESSAGE(beforeRun.status == 0, beforeRun.output);
     CHECK_MESSAGE(afterRun.status == 0, afterRun.output);
     CHECK(!beforeRun.output.empty());
