@@ -1,8 +1,10 @@
 // perfhint: finds the reasons Python code runs slow. `check` runs the checker over files,
-// `server` runs the language server, `rule` prints rule documentation.
-#include "server/cli/check_command.h"   // perfhint check
-#include "server/cli/rule_command.h"    // perfhint rule
-#include "server/lsp/server_command.h"  // perfhint server
+// `server` runs the language server, `rule` prints rule documentation, `measure` times the
+// rules' examples.
+#include "server/cli/check_command.h"    // perfhint check
+#include "server/cli/measure_command.h"  // perfhint measure
+#include "server/cli/rule_command.h"     // perfhint rule
+#include "server/lsp/server_command.h"   // perfhint server
 
 #include <CLI/CLI.hpp>  // argument parsing
 
@@ -15,6 +17,8 @@ int main(int argc, char** argv) {
   CLI::App* check = perfhint::cli::addCheckCommand(app, checkArguments);
   perfhint::cli::RuleArguments ruleArguments;
   CLI::App* rule = perfhint::cli::addRuleCommand(app, ruleArguments);
+  perfhint::cli::MeasureArguments measureArguments;
+  CLI::App* measure = perfhint::cli::addMeasureCommand(app, measureArguments);
   perfhint::lsp::ServerArguments serverArguments;
   CLI::App* server = perfhint::lsp::addServerCommand(app, serverArguments);
 
@@ -27,6 +31,7 @@ int main(int argc, char** argv) {
   }
   if (check->parsed()) return perfhint::cli::runCheckCommand(checkArguments);
   if (rule->parsed()) return perfhint::cli::runRuleCommand(ruleArguments);
+  if (measure->parsed()) return perfhint::cli::runMeasureCommand(measureArguments);
   if (server->parsed()) return perfhint::lsp::runServerCommand(serverArguments);
   return perfhint::cli::kExitError;
 }

@@ -1,6 +1,7 @@
 #include "analysis/explain/rule_doc.h"
 
-#include "analysis/rules/registry.h"  // every rule
+#include "analysis/explain/recorded_measurements.h"  // measured speed-ups
+#include "analysis/rules/registry.h"                 // every rule
 
 #include <cctype>  // tolower for anchors
 
@@ -18,6 +19,18 @@ std::string_view fixLabel(FixAvailability fix) {
 
 void appendTrimmed(std::string& out, std::string_view text) {
   out += trimmedDocText(text);
+}
+
+// The speed-up recorded for the example, with the command that reproduces it.
+std::string measuredText(const RuleInfo& rule) {
+  if (trimmedDocText(rule.measure.call).empty()) return {};
+  std::optional<RecordedMeasurement> figure = recordedMeasurement(rule.code);
+  if (!figure) return {};
+  return "Measured: **" + speedupText(figure->beforeSeconds, figure->afterSeconds) + "** (" +
+         durationText(figure->beforeSeconds) + " before, " + durationText(figure->afterSeconds) +
+         " after, per call with n = " + std::to_string(figure->n) + ", " +
+         std::string(figure->python) + "). Reproduce with `perfhint measure " +
+         std::string(rule.code) + " --n " + std::to_string(figure->n) + "`.\n\n";
 }
 
 }  // namespace
@@ -58,7 +71,9 @@ std::string ruleMarkdown(const RuleInfo& rule) {
   appendTrimmed(out, rule.example.before);
   out += "\n```\n\nAfter:\n\n```python\n";
   appendTrimmed(out, rule.example.after);
-  out += "\n```\n\n### Fix safety\n\n";
+  out += "\n```\n\n";
+  out += measuredText(rule);
+  out += "### Fix safety\n\n";
   appendTrimmed(out, rule.fixSafety);
   out += "\n";
   return out;

@@ -90,6 +90,7 @@ class's names), a walrus in the comprehension would rebind its variable or sit i
 (both syntax errors), or the element or condition calls `super()`, `locals()`, `vars()`, `dir()`,
 `eval()`, `exec()` or `breakpoint()`, which inside a comprehension see its own scope.
 )",
+    .measure = {.setup = "numbers = list(range(n))", .call = "squares(numbers)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};

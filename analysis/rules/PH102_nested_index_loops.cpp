@@ -71,6 +71,8 @@ print(add([[1, 2], [3, 4]], [[10, 20], [30, 40]]))
 No fix: the change of data type (lists to arrays) reaches beyond the loop, and NumPy's fixed-size
 integers can overflow where Python's do not.
 )",
+    .measure = {.setup = "a = [list(range(100)) for _ in range(max(1, n // 100))]",
+                .call = "add(a, a)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement, NodeKind::ListComprehension};

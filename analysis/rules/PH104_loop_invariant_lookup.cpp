@@ -94,6 +94,7 @@ body; the name is the chain's last attribute (or a longer one built from the cha
 the function. No fix when a read is split over lines or holds a comment, or when something
 other than indentation precedes the loop on its line.
 )",
+    .measure = {.setup = "points = [(i, i + 1) for i in range(n)]", .call = "lengths(points)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};

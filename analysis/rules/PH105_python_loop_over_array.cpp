@@ -95,6 +95,7 @@ print(round(float(energy(101)), 6))
 No fix: the vectorised form depends on what the loop computes, and NumPy's reductions may round
 differently (pairwise summation) or overflow differently on integer arrays than the loop did.
 )",
+    .measure = {.call = "energy(n)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};

@@ -66,6 +66,11 @@ No fix: a set needs hashable items and a hashable `x` (a list of lists would rai
 items whose `__eq__` and `__hash__` disagree may answer differently, and the list may still be
 needed for its order.
 )",
+    .measure = {.setup = R"(
+words = [str(i) for i in range(n)]
+vocabulary = [str(i) for i in range(0, n, 3)]
+)",
+                .call = "known(words, vocabulary)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ComparisonOperator};

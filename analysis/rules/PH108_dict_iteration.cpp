@@ -76,6 +76,7 @@ For an unused key or value, any object with `.items()` is flagged; the fix assum
 whose `.keys()` and `.values()` agree with `.items()`, and is safe only when the receiver is a
 name known to hold a dict in the same way, unsafe otherwise.
 )",
+    .measure = {.setup = "rows = [(str(i), i) for i in range(n)]", .call = "report(rows)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};

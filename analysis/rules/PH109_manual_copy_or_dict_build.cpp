@@ -96,6 +96,7 @@ in a class body (a comprehension there cannot see the class's names), a walrus w
 error in it, or a part calls `super()`, `locals()`, `vars()`, `dir()`, `eval()`, `exec()` or
 `breakpoint()`, which inside a comprehension see its own scope.
 )",
+    .measure = {.setup = "items = tuple(range(n))", .call = "snapshot(items)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};

@@ -75,6 +75,7 @@ interleaved with the loop's body, instead of all at once before it. `list(x)[0]`
 `next(iter(x))` is unsafe: on an empty `x` the first raises `IndexError`, the second
 `StopIteration`. No fix when a comment lies inside the replaced text.
 )",
+    .measure = {.setup = "scores = [(str(i), i) for i in range(n)]", .call = "report(scores)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};

@@ -71,6 +71,7 @@ No fix: the value has to be moved before the loop under a new name, which change
 computed (an exception would be raised before the loop rather than in it, and an empty loop would
 compute it anyway).
 )",
+    .measure = {.setup = "scores = {str(i): i % 50 for i in range(n)}", .call = "best(scores)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call, NodeKind::ComparisonOperator};

@@ -76,6 +76,7 @@ No fix is offered when `re` is not imported by name at the top of the module (on
 function, or only through `from re import ...`), when flags are not `re` flag constants, when
 arguments are unpacked with `*` or `**`, or when a comment sits inside the call.
 )",
+    .measure = {.setup = "lines = [\"a1 b22 c333\"] * n", .call = "count_numbers(lines)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};

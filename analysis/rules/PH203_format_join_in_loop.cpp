@@ -68,6 +68,7 @@ sys.stdout.flush()
 No fix: writing everything at once changes when the reader sees each piece, and a piece that is
 not a string (`print` converts it) needs `str()` before it can be joined.
 )",
+    .measure = {.setup = "words = [\"w%d\" % i for i in range(n)]", .call = "show(words)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};

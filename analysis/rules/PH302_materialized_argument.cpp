@@ -77,6 +77,8 @@ a body that changes what the comprehension reads (often the reason for iterating
 changes the result.
 No fix when a comment lies inside the call, or the argument has a trailing comma.
 )",
+    .measure = {.setup = "numbers = list(range(n))\nnumbers[n // 2] = -1",
+                .call = "has_negative(numbers)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ListComprehension};

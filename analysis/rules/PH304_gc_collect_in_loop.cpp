@@ -72,6 +72,7 @@ print(len(build(50)))
 No fix: how often to collect, if at all, depends on whether the loop creates reference cycles
 and on how much memory may pile up between collections.
 )",
+    .measure = {.call = "len(build(n))"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};

@@ -74,6 +74,7 @@ No fix: a generator runs its body lazily, so exceptions, side effects and reads 
 state move to the time the caller iterates, and a result can no longer be iterated twice, taken
 `len()` of or indexed. The rule checks only callers in the same module.
 )",
+    .measure = {.call = "sum(_evens(n))"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::FunctionDefinition};

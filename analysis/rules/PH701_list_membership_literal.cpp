@@ -30,20 +30,26 @@ a handful of times.
 A set literal: `x in {a, b, c}`.
 )",
     .example = {.before = R"(
-days = ["mon", "sat", "sun", "tue"] * 3
-weekend = [day for day in days if day in ["sat", "sun"]]
-print(weekend)
+def weekend(days):
+    return [day for day in days if day in ["sat", "sun"]]
+
+
+print(weekend(["mon", "sat", "sun", "tue"] * 3))
 )",
                 .after = R"(
-days = ["mon", "sat", "sun", "tue"] * 3
-weekend = [day for day in days if day in {"sat", "sun"}]
-print(weekend)
+def weekend(days):
+    return [day for day in days if day in {"sat", "sun"}]
+
+
+print(weekend(["mon", "sat", "sun", "tue"] * 3))
 )"},
     .fixSafety = R"(
 Unsafe: a set needs `x` to be hashable, so an unhashable `x` (a list, a dict) that the list test
 accepted raises `TypeError` after the fix, and an object whose `__eq__` matches items it does not
 hash like can change the answer.
 )",
+    .measure = {.setup = "days = [\"mon\", \"sat\", \"sun\", \"tue\"] * (n // 4 + 1)",
+                .call = "weekend(days)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ComparisonOperator};

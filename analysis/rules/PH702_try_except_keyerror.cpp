@@ -77,6 +77,7 @@ where it may be unbound; and in the `if` form a key that is an attribute is eval
 before the fix and once after. Defaults with calls or subscripts are not flagged at all, since
 `.get()` would evaluate them on every lookup. No fix when a comment sits inside the statement.
 )",
+    .measure = {.setup = "words = [str(i % 100) for i in range(n)]", .call = "count_words(words)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::TryStatement, NodeKind::IfStatement};

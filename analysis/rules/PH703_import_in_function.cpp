@@ -76,6 +76,7 @@ while the module itself is still being imported may run before the top-level imp
 imports in loops get no fix: moving an import to the top of the module runs it at import time,
 which can create an import cycle or make a lazy, optional or heavy import eager.
 )",
+    .measure = {.setup = "items = [{\"a\": i} for i in range(n)]", .call = "encode_all(items)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ImportStatement, NodeKind::ImportFromStatement};

@@ -69,6 +69,11 @@ differ (`1` and `1.0` share an entry), when a result is a mutable object that ca
 (the cache hands out the same object), and the cache keeps every argument and result alive for
 the life of the program. `functools.cache` needs Python 3.9.
 )",
+    .measure = {.setup = R"(
+clear = getattr(fib, "cache_clear", lambda: None)
+k = min(n, 22)
+)",
+                .call = "(clear(), fib(k))[1]"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::FunctionDefinition};

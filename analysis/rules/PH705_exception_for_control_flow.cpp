@@ -96,6 +96,8 @@ print(widths([[1, 2, 3], [4], [5, 6, 7]]))
 No fix: whether the check is faster depends on how often the lookup fails, and the check must
 match the container (a negative index, a `__missing__` hook, a property that raises).
 )",
+    .measure = {.setup = "rows = [[1, 2, 3] if i % 3 else [4] for i in range(n)]",
+                .call = "widths(rows)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::TryStatement};

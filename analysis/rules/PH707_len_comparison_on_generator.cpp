@@ -68,6 +68,7 @@ and any further clauses are made of names, constants, attribute reads, compariso
 `range(...)` or `.items()`, `.keys()` or `.values()` of a name. Otherwise unsafe.
 No fix when a comment lies inside the call.
 )",
+    .measure = {.setup = "words = [\"a\"] * n + [\"tree\"]", .call = "has_long(words)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};

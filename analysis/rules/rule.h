@@ -24,8 +24,8 @@ struct RuleExample {
 /// discarded), `setup` builds an input of size `n` and `call` is the expression timed; before and
 /// after must give equal results. Empty for rules whose cost cannot be shown by a call.
 struct RuleMeasure {
-  std::string_view setup;  ///< Python statements; `n` is bound to the input size
-  std::string_view call;   ///< one Python expression
+  std::string_view setup{};  ///< Python statements; `n` is bound to the input size
+  std::string_view call{};   ///< one Python expression
 };
 
 /// Whether a rule offers fixes.

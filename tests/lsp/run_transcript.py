@@ -62,8 +62,13 @@ def unescape(text):
 
 class Server:
     def __init__(self, binary):
+        # Hover quotes the user's own `perfhint measure` figures from the cache directory: none
+        # of the person running the tests may show up in the replies.
+        # The server only reads there, so a directory that does not exist will do.
+        no_cache = os.path.join(tempfile.gettempdir(), "perfhint-no-cache-%d" % os.getpid())
+        env = dict(os.environ, XDG_CACHE_HOME=no_cache)
         self.process = subprocess.Popen([binary, "server"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         self.buffer = b""
 
     def send_bytes(self, data):
