@@ -1,8 +1,10 @@
 // perfhint: finds the reasons Python code runs slow. `check` runs the checker over files,
-// `server` runs the language server, `rule` prints rule documentation.
-#include "server/cli/check_command.h"   // perfhint check
-#include "server/cli/rule_command.h"    // perfhint rule
-#include "server/lsp/server_command.h"  // perfhint server
+// `server` runs the language server, `rule` prints rule documentation, `clean` removes the
+// cache of `check`.
+#include "server/cli/cache_directory.h"  // perfhint clean
+#include "server/cli/check_command.h"    // perfhint check
+#include "server/cli/rule_command.h"     // perfhint rule
+#include "server/lsp/server_command.h"   // perfhint server
 
 #include <CLI/CLI.hpp>  // argument parsing
 
@@ -15,6 +17,8 @@ int main(int argc, char** argv) {
   CLI::App* check = perfhint::cli::addCheckCommand(app, checkArguments);
   perfhint::cli::RuleArguments ruleArguments;
   CLI::App* rule = perfhint::cli::addRuleCommand(app, ruleArguments);
+  perfhint::cli::CleanArguments cleanArguments;
+  CLI::App* clean = perfhint::cli::addCleanCommand(app, cleanArguments);
   perfhint::lsp::ServerArguments serverArguments;
   CLI::App* server = perfhint::lsp::addServerCommand(app, serverArguments);
 
@@ -27,6 +31,7 @@ int main(int argc, char** argv) {
   }
   if (check->parsed()) return perfhint::cli::runCheckCommand(checkArguments);
   if (rule->parsed()) return perfhint::cli::runRuleCommand(ruleArguments);
+  if (clean->parsed()) return perfhint::cli::runCleanCommand(cleanArguments);
   if (server->parsed()) return perfhint::lsp::runServerCommand(serverArguments);
   return perfhint::cli::kExitError;
 }
