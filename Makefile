@@ -56,6 +56,7 @@ test-tsan: bootstrap
 bench: build
 	$(BUILD_DIR)/perfhint-bench
 	$(BUILD_DIR)/perfhint-grammar-bench
+	$(BUILD_DIR)/perfhint-cache-bench --perfhint $(BUILD_DIR)/perfhint
 	$(BUILD_DIR)/perfhint-lsp-bench --perfhint $(BUILD_DIR)/perfhint
 
 docs: build

@@ -1,6 +1,7 @@
 // perfhint: finds the reasons Python code runs slow. `check` runs the checker over files,
 // `server` runs the language server, `rule` prints rule documentation, `measure` times the
-// rules' examples.
+// rules' examples, `clean` removes the cache of `check`.
+#include "server/cli/cache_directory.h"  // perfhint clean
 #include "server/cli/check_command.h"    // perfhint check
 #include "server/cli/measure_command.h"  // perfhint measure
 #include "server/cli/rule_command.h"     // perfhint rule
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   CLI::App* rule = perfhint::cli::addRuleCommand(app, ruleArguments);
   perfhint::cli::MeasureArguments measureArguments;
   CLI::App* measure = perfhint::cli::addMeasureCommand(app, measureArguments);
+  perfhint::cli::CleanArguments cleanArguments;
+  CLI::App* clean = perfhint::cli::addCleanCommand(app, cleanArguments);
   perfhint::lsp::ServerArguments serverArguments;
   CLI::App* server = perfhint::lsp::addServerCommand(app, serverArguments);
 
@@ -32,6 +35,7 @@ int main(int argc, char** argv) {
   if (check->parsed()) return perfhint::cli::runCheckCommand(checkArguments);
   if (rule->parsed()) return perfhint::cli::runRuleCommand(ruleArguments);
   if (measure->parsed()) return perfhint::cli::runMeasureCommand(measureArguments);
+  if (clean->parsed()) return perfhint::cli::runCleanCommand(cleanArguments);
   if (server->parsed()) return perfhint::lsp::runServerCommand(serverArguments);
   return perfhint::cli::kExitError;
 }

@@ -1,6 +1,9 @@
 #include "server/cli/check_command.h"
 
 #include "config/python_version_name.h"         // --target-version
+#include "server/cli/cache_directory.h"         // where the cache lives
+#include "server/cli/cache_keys.h"              // toolFingerprint
+#include "server/cli/check_cache.h"             // earlier results
 #include "server/cli/check_runner.h"            // runCheck
 #include "server/cli/file_discovery.h"          // which files
 #include "server/cli/file_settings_resolver.h"  // configuration per file
@@ -9,7 +12,7 @@
 #include <fmt/format.h>  // messages
 
 #include <unistd.h>   // isatty
-#include <algorithm>  // any_of, erase_if
+#include <algorithm>  // any_of, count_if, erase_if
 #include <cstdio>     // fileno
 #include <cstdlib>    // getenv
 #include <filesystem>
@@ -33,6 +36,9 @@ std::optional<std::string> usageError(const CheckArguments& arguments) {
     return "--statistics prints text; it cannot be combined with --output-format " +
            arguments.outputFormat;
   }
+  if (arguments.isolated && !arguments.configFile.empty()) {
+    return "--isolated reads no configuration file; it cannot be combined with --config";
+  }
   if (!arguments.targetVersion.empty() && !config::parsePythonVersion(arguments.targetVersion)) {
     return "unknown target version '" + arguments.targetVersion + "' (use py38, py39, ..., py314)";
   }
@@ -55,6 +61,15 @@ config::ConfigLayer commandLineLayer(const CheckArguments& arguments) {
     layer.targetVersion = config::parsePythonVersion(arguments.targetVersion);
   }
   if (arguments.unsafeFixes) layer.unsafeFixes = true;
+  // Command-line globs are relative to the working directory.
+  std::filesystem::path here = absolutePath(".");
+  auto patterns = [&](const std::vector<std::string>& globs) {
+    std::vector<config::PathPattern> result;
+    for (const std::string& glob : globs) result.push_back({glob, here});
+    return result;
+  };
+  if (!arguments.exclude.empty()) layer.exclude = patterns(arguments.exclude);
+  layer.extendExclude = patterns(arguments.extendExclude);
   return layer;
 }
 
@@ -106,6 +121,39 @@ size_t writeFixedFiles(const std::vector<FileResult>& results) {
   return failures;
 }
 
+// The cache for this run, loaded; nullopt with --no-cache.
+std::optional<CheckCache> openCache(const CheckArguments& arguments,
+                                    FileSettingsResolver& resolver) {
+  if (arguments.noCache) return std::nullopt;
+  std::filesystem::path directory = arguments.cacheDir.empty()
+                                        ? defaultCacheDirectory(resolver)
+                                        : std::filesystem::path(arguments.cacheDir);
+  std::optional<CheckCache> cache(std::in_place, directory, toolFingerprint());
+  cache->load();
+  if (arguments.verbose && !cache->problem().empty()) {
+    fmt::print(stderr, "perfhint: cache: ignoring {}: {}\n", cache->file().string(),
+               cache->problem());
+  }
+  return cache;
+}
+
+// Saves the cache; a cache that cannot be written costs speed next time, not this run.
+void closeCache(const CheckArguments& arguments, CheckCache& cache,
+                std::span<const FileResult> results) {
+  if (std::string problem = cache.save(); !problem.empty()) {
+    fmt::print(stderr, "perfhint: warning: the cache was not saved: {}\n", problem);
+  }
+  if (arguments.verbose) {
+    auto count = [&](ResultSource source) {
+      return std::count_if(results.begin(), results.end(),
+                           [&](const FileResult& result) { return result.source == source; });
+    };
+    fmt::print(stderr, "perfhint: cache {}: {} unchanged by metadata, {} by content, {} checked\n",
+               cache.directory().string(), count(ResultSource::CacheByStamp),
+               count(ResultSource::CacheByContent), count(ResultSource::Analysis));
+  }
+}
+
 void writeReport(const CheckArguments& arguments, std::span<const FileResult> results,
                  const ReportOptions& options) {
   const std::string& format = arguments.outputFormat;
@@ -154,6 +202,23 @@ CLI::App* addCheckCommand(CLI::App& app, CheckArguments& arguments) {
                   "Print the configuration in force for each path; check nothing");
   check->add_flag("--isolated", arguments.isolated,
                   "Ignore configuration files (perfhint.toml, pyproject.toml)");
+  check->add_option("--config", arguments.configFile,
+                    "Use this configuration file for every path instead of discovery");
+  check
+      ->add_option("--exclude", arguments.exclude,
+                   "Globs a directory walk leaves out, replacing the configuration's `exclude`")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check->add_option("--extend-exclude", arguments.extendExclude, "Globs added to the excludes")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check->add_flag("--no-cache", arguments.noCache, "Neither read nor write the cache");
+  check
+      ->add_option("--cache-dir", arguments.cacheDir,
+                   "Where to keep the cache (default: .perfhint_cache in the project root)")
+      ->envname("PERFHINT_CACHE_DIR");
+  check->add_flag("-v,--verbose", arguments.verbose,
+                  "Say on stderr where the cache is and how many files it answered");
   return check;
 }
 
@@ -169,7 +234,8 @@ int runCheckCommand(const CheckArguments& arguments) {
     return kExitError;
   }
 
-  FileSettingsResolver resolver(commandLineLayer(arguments), arguments.isolated);
+  FileSettingsResolver resolver(commandLineLayer(arguments), arguments.isolated,
+                                arguments.configFile);
   if (arguments.showSettings) return showSettings(arguments, resolver);
 
   DiscoveryOptions discovery;
@@ -193,11 +259,14 @@ int runCheckCommand(const CheckArguments& arguments) {
                      std::any_of(options.perFile.begin(), options.perFile.end(),
                                  [](const auto& settings) { return settings->unsafeFixes; });
   for (const std::string& error : discovered.errors) fmt::print(stderr, "perfhint: {}\n", error);
+  std::optional<CheckCache> cache = openCache(arguments, resolver);
+  if (cache) options.cache = &*cache;
 
   // In the order of `discovered.files`: sorted by path, findings in text order.
   std::vector<FileResult> results = runCheck(discovered.files, options);
   size_t failures = discovered.errors.size() + dropUncheckedFiles(results);
   if (options.fixMode == FixMode::Apply) failures += writeFixedFiles(results);
+  if (cache) closeCache(arguments, *cache, results);
 
   bool found;  // a finding, or with --diff a change
   if (options.fixMode == FixMode::Diff) {

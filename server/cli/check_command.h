@@ -23,6 +23,14 @@ struct CheckArguments {
   unsigned threads = 0;
   bool showSettings = false;  ///< print the resolved configuration of each path instead
   bool isolated = false;      ///< ignore configuration files
+
+  std::string configFile;            ///< `--config`: this file for every path instead of discovery
+  std::vector<std::string> exclude;  ///< replaces the configuration's `exclude`
+  std::vector<std::string> extendExclude;  ///< added to the excludes
+
+  bool noCache = false;  ///< neither read nor write the cache
+  std::string cacheDir;  ///< empty: .perfhint_cache in the project root
+  bool verbose = false;  ///< say on stderr what the cache did
 };
 
 /// Exit statuses of `perfhint check`: findings (or, with --diff, changes) give 1 unless

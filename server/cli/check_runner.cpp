@@ -3,25 +3,74 @@
 #include "analysis/engine/analyzer.h"     // analyze
 #include "analysis/fix/apply_fixes.h"     // fixUntilStable
 #include "analysis/syntax/tree_sitter.h"  // a parser per thread
+#include "server/cli/cache_keys.h"        // stamps and settings keys
+#include "server/cli/check_cache.h"       // earlier results
+#include "server/cli/content_hash.h"      // content keys
 #include "server/cli/source_file.h"       // loadSource
 
-#include <algorithm>  // stable_sort, count_if
+#include <algorithm>  // stable_sort, count_if, none_of
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <tuple>  // tie
 
 namespace perfhint::cli {
 namespace {
 
-void checkOne(const std::string& path, const CheckOptions& options, const FileSettings& settings,
-              TSParser& parser, FileResult& result) {
+// Whether a cached result stands for this run: always when only checking; with a fix mode only
+// when there is nothing to fix, since the fixed text and what remains in it are not cached.
+bool canUse(const CachedCheck& cached, const CheckOptions& options, const FileSettings& settings) {
+  if (options.fixMode == FixMode::Off) return true;
+  return std::none_of(cached.findings.begin(), cached.findings.end(), [&](const Finding& finding) {
+    return isApplicable(finding, settings.unsafeFixes);
+  });
+}
+
+void takeCached(CachedCheck cached, ResultSource source, FileResult& result) {
+  result.originalText = std::move(cached.text);
+  result.text = result.originalText;
+  result.lines = LineIndex(result.text);
+  result.findings = std::move(cached.findings);
+  result.source = source;
+}
+
+// What the cache needs to know of one file's check.
+struct CacheProbe {
+  CheckCache* cache = nullptr;
+  std::optional<FileStamp> stamp;  ///< taken before reading, so a later change shows next time
+  uint64_t settings = 0;
+  bool active() const { return cache && stamp; }
+};
+
+void checkOne(size_t index, const std::string& path, const CheckOptions& options,
+              const FileSettings& settings, TSParser& parser, FileResult& result) {
   result.path = path;
+  CacheProbe probe;
+  if (options.cache) {
+    probe = {options.cache, stampOf(path), settingsKey(settings)};
+    if (probe.active()) {
+      std::optional<CachedCheck> cached =
+          probe.cache->findByStamp(path, probe.settings, *probe.stamp);
+      if (cached && canUse(*cached, options, settings)) {
+        return takeCached(std::move(*cached), ResultSource::CacheByStamp, result);
+      }
+    }
+  }
   LoadedSource source = loadSource(path);
   if (!source.text) {
     result.error = std::move(source.error);
     return;
   }
   result.originalText = std::move(*source.text);
+  uint64_t hash = 0;
+  if (probe.active()) {
+    hash = contentHash(result.originalText);
+    std::optional<CachedCheck> cached =
+        probe.cache->findByContent(index, path, probe.settings, *probe.stamp, hash);
+    if (cached && canUse(*cached, options, settings)) {
+      return takeCached(std::move(*cached), ResultSource::CacheByContent, result);
+    }
+  }
   if (options.fixMode == FixMode::Off) {
     result.text = result.originalText;
     Document document(result.text, parser);
@@ -40,6 +89,11 @@ void checkOne(const std::string& path, const CheckOptions& options, const FileSe
                      return std::tie(a.range.start, a.range.end, a.rule->code) <
                             std::tie(b.range.start, b.range.end, b.rule->code);
                    });
+  // Only findings of the text on disk are worth keeping: after a fix they describe another text.
+  if (probe.active() && result.fixesApplied == 0 && !result.changed()) {
+    probe.cache->record(index, path, probe.settings, *probe.stamp, hash, result.text,
+                        result.findings);
+  }
 }
 
 }  // namespace
@@ -53,12 +107,13 @@ std::vector<FileResult> runCheck(const std::vector<std::string>& files,
 
   // Workers take the next file index until none is left; results land in their own slots.
   FileSettings shared{options.selection, {}, options.unsafeFixes};
+  if (options.cache) options.cache->beginRun(files.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
     syntax::ParserPtr parser = syntax::makePythonParser();
     for (size_t i = next++; i < files.size(); i = next++) {
       const FileSettings& settings = options.perFile.empty() ? shared : *options.perFile[i];
-      checkOne(files[i], options, settings, *parser, results[i]);
+      checkOne(i, files[i], options, settings, *parser, results[i]);
     }
   };
   if (threads <= 1) {

@@ -13,6 +13,8 @@
 
 namespace perfhint::cli {
 
+class CheckCache;
+
 enum class FixMode { Off, Apply, Diff };
 
 /// What one file is checked with, from the configuration that governs it.
@@ -26,6 +28,16 @@ struct CheckOptions {
   /// When not empty, one entry per file (in the order of the files), used instead of
   /// `selection` and `unsafeFixes`.
   std::vector<std::shared_ptr<const FileSettings>> perFile;
+  /// When set, results are looked up here first and fresh ones recorded (see check_cache.h).
+  /// With a fix mode a cached result is used only when none of its findings has a fix to apply.
+  CheckCache* cache = nullptr;
+};
+
+/// Where a file's findings came from.
+enum class ResultSource {
+  Analysis,        ///< the file was read and analysed
+  CacheByStamp,    ///< the cache, the file unchanged by its metadata (not read)
+  CacheByContent,  ///< the cache, after reading the file and comparing its content hash
 };
 
 /// One file's outcome. With a fix mode, `text` is the fixed text and `findings` are what remains
@@ -38,6 +50,7 @@ struct FileResult {
   LineIndex lines;  ///< of `text`
   std::vector<Finding> findings;
   size_t fixesApplied = 0;
+  ResultSource source = ResultSource::Analysis;
 
   bool changed() const { return text != originalText; }
 };

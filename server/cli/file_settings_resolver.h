@@ -19,8 +19,10 @@ namespace perfhint::cli {
 class FileSettingsResolver {
  public:
   /// `commandLine`: the layer above every configuration file. `isolated`: read no files.
-  FileSettingsResolver(config::ConfigLayer commandLine, bool isolated)
-      : commandLine_(std::move(commandLine)), isolated_(isolated) {}
+  /// `configFile` (`--config`), when not empty: the one configuration for every file, instead
+  /// of discovery; a missing file or one that configures nothing is an error.
+  FileSettingsResolver(config::ConfigLayer commandLine, bool isolated,
+                       const std::filesystem::path& configFile = {});
 
   /// The resolved configuration for files in `directory`.
   const config::ResolvedConfig& forDirectory(const std::filesystem::path& directory);
@@ -37,6 +39,8 @@ class FileSettingsResolver {
  private:
   config::ConfigLayer commandLine_;
   bool isolated_;
+  bool explicitFile_ = false;  ///< `--config` was given: no discovery
+  std::shared_ptr<const config::LoadedConfig> explicitConfig_;
   config::ConfigFinder finder_;
   std::map<const config::LoadedConfig*, std::unique_ptr<config::ResolvedConfig>> resolved_;
   std::vector<std::shared_ptr<const config::LoadedConfig>> keptAlive_;  ///< keys of resolved_

@@ -1,5 +1,5 @@
 // `perfhint check`'s configuration per file: the nearest file under the command line, --isolated,
-// exclusion, and each configuration error reported once.
+// exclusion, --config, and each configuration error reported once.
 #include "server/cli/file_settings_resolver.h"
 
 #include "tests/unit/config_test_support.h"
@@ -42,4 +42,23 @@ TEST_CASE("an invalid file is reported once however many files it governs") {
   REQUIRE(resolver.errors().size() == 1);
   CHECK(resolver.errors()[0].describe() ==
         (tree.root() / "pyproject.toml").string() + ":2: tool.perfhint.selct: unknown key");
+}
+
+TEST_CASE("--config: one file for every path, whatever lies nearer") {
+  ScratchTree tree;
+  tree.write("pkg/perfhint.toml", "select = ['PH101']\n");
+  tree.write("shared/custom.toml", "select = ['PH701']\nexclude = ['gen']\n");
+  FileSettingsResolver resolver({}, false, tree.root() / "shared/custom.toml");
+  auto settings = resolver.settingsFor(tree.root() / "pkg/a.py");
+  CHECK(settings->selection.isEnabled("PH701"));
+  CHECK_FALSE(settings->selection.isEnabled("PH101"));
+  // Its globs stay relative to its own directory.
+  CHECK(resolver.isExcluded(tree.root() / "shared/gen"));
+  CHECK_FALSE(resolver.isExcluded(tree.root() / "pkg/gen"));
+  CHECK(resolver.errors().empty());
+
+  FileSettingsResolver missing({}, false, tree.root() / "nope.toml");
+  missing.settingsFor(tree.root() / "pkg/a.py");
+  REQUIRE(missing.errors().size() == 1);
+  CHECK(missing.errors()[0].describe() == (tree.root() / "nope.toml").string() + ": no such file");
 }
