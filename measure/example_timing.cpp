@@ -8,6 +8,7 @@
 #include <cstdlib>  // mkdtemp
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 namespace perfhint::measure {
 
@@ -50,6 +51,45 @@ bool isMeasurable(const RuleInfo& rule) {
   return !trimmedDocText(rule.measure.call).empty();
 }
 
+namespace {
+
+// One side's report from the driver, or an error in `timing`.
+std::optional<nlohmann::json> runSide(const std::string& side, nlohmann::json input,
+                                      const std::filesystem::path& directory,
+                                      const TimingRequest& request, ExampleTiming& timing) {
+  input["side"] = side;
+  auto requestFile = directory / ("request-" + side + ".json");
+  if (!writeFile(requestFile, input.dump())) {
+    timing.error = "cannot write to the temporary directory";
+    return std::nullopt;
+  }
+  ChildResult child =
+      runChild({request.python, (directory / "timing_driver.py").string(), requestFile.string()});
+  if (!child.started) {
+    timing.error = child.error;
+    return std::nullopt;
+  }
+  if (child.exitStatus != 0) {
+    std::string detail = lastLine(child.errors);
+    timing.error = request.python + " exited with status " + std::to_string(child.exitStatus) +
+                   (detail.empty() ? std::string() : ": " + detail);
+    return std::nullopt;
+  }
+  nlohmann::json report = nlohmann::json::parse(lastLine(child.output), nullptr, false);
+  if (!report.is_object()) {
+    timing.error = request.python + " printed no timing report";
+    return std::nullopt;
+  }
+  timing.python = report.value("implementation", "Python") + " " + report.value("python", "?");
+  if (report.contains("error")) {
+    timing.error = report["error"].is_string() ? report["error"].get<std::string>() : "failed";
+    return std::nullopt;
+  }
+  return report;
+}
+
+}  // namespace
+
 ExampleTiming timeExample(const RuleInfo& rule, const TimingRequest& request) {
   ExampleTiming timing;
   if (!isMeasurable(rule)) {
@@ -57,8 +97,9 @@ ExampleTiming timeExample(const RuleInfo& rule, const TimingRequest& request) {
     return timing;
   }
   ScratchDirectory scratch;
-  if (scratch.path().empty()) {
-    timing.error = "cannot create a temporary directory";
+  if (scratch.path().empty() ||
+      !writeFile(scratch.path() / "timing_driver.py", timingDriverSource())) {
+    timing.error = "cannot write to a temporary directory";
     return timing;
   }
   nlohmann::json input = {
@@ -69,41 +110,19 @@ ExampleTiming timeExample(const RuleInfo& rule, const TimingRequest& request) {
       {"call", std::string(trimmedDocText(rule.measure.call))},
       {"n", request.n},
       {"repeat", request.repeat},
+      {"result_file", (scratch.path() / "before-result.pickle").string()},
   };
-  auto driver = scratch.path() / "timing_driver.py";
-  auto requestFile = scratch.path() / "request.json";
-  if (!writeFile(driver, timingDriverSource()) || !writeFile(requestFile, input.dump())) {
-    timing.error = "cannot write to the temporary directory";
-    return timing;
-  }
-  ChildResult child = runChild({request.python, driver.string(), requestFile.string()});
-  if (!child.started) {
-    timing.error = child.error;
-    return timing;
-  }
-  std::string reply = lastLine(child.output);
-  nlohmann::json report = nlohmann::json::parse(reply, nullptr, false);
-  if (child.exitStatus != 0) {
-    std::string detail = lastLine(child.errors);
-    timing.error = request.python + " exited with status " + std::to_string(child.exitStatus) +
-                   (detail.empty() ? std::string() : ": " + detail);
-    return timing;
-  }
-  if (!report.is_object()) {
-    timing.error = request.python + " printed no timing report";
-    return timing;
-  }
-  timing.python = report.value("implementation", "Python") + " " + report.value("python", "?");
-  if (report.contains("error")) {
-    timing.error = report["error"].is_string() ? report["error"].get<std::string>() : "failed";
-    return timing;
-  }
+  // Each side in an interpreter of its own: see timing_driver.py.
+  auto before = runSide("before", input, scratch.path(), request, timing);
+  if (!before) return timing;
+  auto after = runSide("after", input, scratch.path(), request, timing);
+  if (!after) return timing;
   try {
-    timing.beforeSeconds = report.at("before").at("seconds").get<double>();
-    timing.afterSeconds = report.at("after").at("seconds").get<double>();
-    timing.sameResult = report.at("same").get<bool>();
+    timing.beforeSeconds = before->at("before").at("seconds").get<double>();
+    timing.afterSeconds = after->at("after").at("seconds").get<double>();
+    timing.sameResult = after->at("same").get<bool>();
   } catch (const nlohmann::json::exception&) {
-    timing.error = "the timing driver's report is incomplete: " + reply;
+    timing.error = "the timing driver's report is incomplete";
     return timing;
   }
   if (!timing.sameResult) timing.error = "before and after returned different results";
