@@ -43,7 +43,8 @@ std::string stringArray(const std::vector<std::string>& values) {
 
 ResolvedConfig resolve(std::span<const ConfigLayer> layers) {
   ResolvedConfig config;
-  std::vector<bool> enabled(allRules().size(), true);
+  std::vector<bool> enabled;
+  for (const Rule* rule : allRules()) enabled.push_back(rule->info().enabledByDefault);
   for (const ConfigLayer& layer : layers) {
     if (layer.select) {
       enabled.assign(enabled.size(), false);

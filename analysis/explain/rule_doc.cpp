@@ -63,6 +63,11 @@ std::string ruleMarkdown(const RuleInfo& rule) {
   out += severityName(rule.severity);
   out += ". Fix: ";
   out += fixLabel(rule.fix);
+  if (!rule.enabledByDefault) {
+    out += ". Off by default: enable it with `--select ";
+    out += rule.code;
+    out += "` or `extend-select`";
+  }
   out += ".\n\n### Why it is slow\n\n";
   appendTrimmed(out, rule.whySlow);
   out += "\n\n### Use instead\n\n";

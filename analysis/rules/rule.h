@@ -43,6 +43,9 @@ struct RuleInfo {
   RuleExample example;
   std::string_view fixSafety;  ///< markdown: when the fix is safe, when unsafe, when absent
   RuleMeasure measure{};       ///< how to time the example
+  /// False for rules whose advice suits only some code bases: they run only when a `select`
+  /// (or `extend-select`) pattern names them, as a code, a prefix or `ALL`.
+  bool enabledByDefault = true;
 };
 
 /// Where a rule reports its findings; the analyzer fills in severity and suppression.

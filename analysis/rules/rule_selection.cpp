@@ -29,7 +29,9 @@ bool apply(std::string pattern, std::vector<bool>& enabled, bool value) {
 
 }  // namespace
 
-RuleSelection::RuleSelection() : enabled_(allRules().size(), true) {}
+RuleSelection::RuleSelection() {
+  for (const Rule* rule : allRules()) enabled_.push_back(rule->info().enabledByDefault);
+}
 
 std::optional<RuleSelection> RuleSelection::fromPatterns(const std::vector<std::string>& select,
                                                          const std::vector<std::string>& ignore,

@@ -12,11 +12,12 @@ namespace perfhint {
 
 class RuleSelection {
  public:
-  /// Every rule.
+  /// Every rule that is on by default (RuleInfo::enabledByDefault).
   RuleSelection();
 
-  /// Starts from `select` (every rule when empty), then removes `ignore`. A pattern is "ALL", a
-  /// full code or a code prefix ("PH2"); one that names no rule sets `error` and gives nullopt.
+  /// Starts from `select` (the rules on by default when empty), then removes `ignore`. A pattern
+  /// is "ALL", a full code or a code prefix ("PH2"); one that names no rule sets `error` and
+  /// gives nullopt.
   static std::optional<RuleSelection> fromPatterns(const std::vector<std::string>& select,
                                                    const std::vector<std::string>& ignore,
                                                    std::string& error);
