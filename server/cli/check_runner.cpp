@@ -3,6 +3,7 @@
 #include "analysis/engine/analyzer.h"     // analyze
 #include "analysis/fix/apply_fixes.h"     // fixUntilStable
 #include "analysis/syntax/tree_sitter.h"  // a parser per thread
+#include "server/cli/notebook_check.h"    // .ipynb files
 #include "server/cli/source_file.h"       // loadSource
 
 #include <algorithm>  // stable_sort, count_if
@@ -13,16 +14,10 @@
 namespace perfhint::cli {
 namespace {
 
-void checkOne(const std::string& path, const CheckOptions& options, const FileSettings& settings,
-              TSParser& parser, FileResult& result) {
-  result.path = path;
-  LoadedSource source = loadSource(path);
-  if (!source.text) {
-    result.error = std::move(source.error);
-    return;
-  }
-  result.originalText = std::move(*source.text);
-  if (options.fixMode == FixMode::Off) {
+void checkPythonSource(std::string text, bool fix, const FileSettings& settings, TSParser& parser,
+                       FileResult& result) {
+  result.originalText = std::move(text);
+  if (!fix) {
     result.text = result.originalText;
     Document document(result.text, parser);
     result.findings = analyze(document, settings.selection, settings.analysis);
@@ -33,6 +28,24 @@ void checkOne(const std::string& path, const CheckOptions& options, const FileSe
     result.findings = std::move(outcome.remaining);
     result.fixesApplied = outcome.applied;
   }
+}
+
+void checkOne(const std::string& path, const CheckOptions& options, const FileSettings& settings,
+              TSParser& parser, FileResult& result) {
+  result.path = path;
+  LoadedSource source = loadSource(path);
+  if (!source.text) {
+    result.error = std::move(source.error);
+    return;
+  }
+  if (isNotebookPath(path)) {
+    checkNotebook(std::move(*source.text), options.fixMode != FixMode::Off, settings, parser,
+                  result);
+  } else {
+    checkPythonSource(std::move(*source.text), options.fixMode != FixMode::Off, settings, parser,
+                      result);
+  }
+  if (!result.error.empty()) return;
   result.lines = LineIndex(result.text);
   // Reports promise a stable order whatever the rules or the fix rounds returned.
   std::stable_sort(result.findings.begin(), result.findings.end(),
@@ -81,7 +94,14 @@ DisplayPosition displayPosition(const FileResult& file, uint32_t offset, ColumnU
       return static_cast<unsigned char>(c) >= 0xF0;
     }));
   }
-  return {position.line + 1, column + 1};
+  uint32_t cell = 0;
+  if (file.notebook) {
+    if (auto span = file.notebook->layout.spanHolding({offset, offset})) {
+      position.line -= file.notebook->layout.firstLine(*span, file.lines);
+      cell = file.notebook->layout.spans()[*span].cell + 1;
+    }
+  }
+  return {position.line + 1, column + 1, cell};
 }
 
 }  // namespace perfhint::cli
