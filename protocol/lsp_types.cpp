@@ -695,4 +695,81 @@ void from_json(const json& j, DidSaveTextDocumentParams& value) {
   readOptional(j, "text", value.text);
 }
 
+// ---- Notebook document synchronisation ----
+
+void from_json(const json& j, NotebookCellKind& value) {
+  int32_t kind = 0;
+  readValue(j, kind);
+  if (kind != 1 && kind != 2) fail("expected 1 (markup) or 2 (code)");
+  value = static_cast<NotebookCellKind>(kind);
+}
+
+void from_json(const json& j, NotebookCell& value) {
+  expectObject(j);
+  readRequired(j, "kind", value.kind);
+  readRequired(j, "document", value.document);
+}
+
+void from_json(const json& j, NotebookDocument& value) {
+  expectObject(j);
+  readRequired(j, "uri", value.uri);
+  readRequired(j, "notebookType", value.notebookType);
+  readRequired(j, "version", value.version);
+  readRequired(j, "cells", value.cells);
+}
+
+void from_json(const json& j, DidOpenNotebookDocumentParams& value) {
+  expectObject(j);
+  readRequired(j, "notebookDocument", value.notebookDocument);
+  readRequired(j, "cellTextDocuments", value.cellTextDocuments);
+}
+
+void from_json(const json& j, NotebookCellArrayChange& value) {
+  expectObject(j);
+  readRequired(j, "start", value.start);
+  readRequired(j, "deleteCount", value.deleteCount);
+  readIfPresent(j, "cells", value.cells);
+}
+
+void from_json(const json& j, NotebookCellStructureChange& value) {
+  expectObject(j);
+  readRequired(j, "array", value.array);
+  readIfPresent(j, "didOpen", value.didOpen);
+  readIfPresent(j, "didClose", value.didClose);
+}
+
+void from_json(const json& j, NotebookCellTextChange& value) {
+  expectObject(j);
+  readRequired(j, "document", value.document);
+  readRequired(j, "changes", value.changes);
+}
+
+void from_json(const json& j, NotebookDocumentChangeEvent& value) {
+  expectObject(j);
+  auto cells = j.find("cells");
+  if (cells == j.end() || cells->is_null()) return;
+  within("cells", [&] {
+    expectObject(*cells);
+    readOptional(*cells, "structure", value.structure);
+    readIfPresent(*cells, "textContent", value.textContent);
+  });
+}
+
+void from_json(const json& j, DidChangeNotebookDocumentParams& value) {
+  expectObject(j);
+  readRequired(j, "notebookDocument", value.notebookDocument);
+  readRequired(j, "change", value.change);
+}
+
+void from_json(const json& j, DidSaveNotebookDocumentParams& value) {
+  expectObject(j);
+  readRequired(j, "notebookDocument", value.notebookDocument);
+}
+
+void from_json(const json& j, DidCloseNotebookDocumentParams& value) {
+  expectObject(j);
+  readRequired(j, "notebookDocument", value.notebookDocument);
+  readIfPresent(j, "cellTextDocuments", value.cellTextDocuments);
+}
+
 }  // namespace perfhint::protocol

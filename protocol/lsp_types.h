@@ -131,6 +131,66 @@ struct DidSaveTextDocumentParams {
   std::optional<std::string> text;  ///< present when the server asked for includeText
 };
 
+// ---- Notebook document synchronisation (LSP 3.17) ----------------------------------------------
+
+enum class NotebookCellKind { Markup = 1, Code = 2 };
+
+/// A cell of a notebook: its kind and the URI of the text document holding its content.
+struct NotebookCell {
+  NotebookCellKind kind = NotebookCellKind::Code;
+  std::string document;
+};
+
+struct NotebookDocument {
+  std::string uri;
+  std::string notebookType;
+  int32_t version = 0;
+  std::vector<NotebookCell> cells;
+};
+
+struct DidOpenNotebookDocumentParams {
+  NotebookDocument notebookDocument;
+  std::vector<TextDocumentItem> cellTextDocuments;  ///< the cells the server's selector takes
+};
+
+/// Replace `deleteCount` cells from `start` with `cells` (an array splice).
+struct NotebookCellArrayChange {
+  uint32_t start = 0;
+  uint32_t deleteCount = 0;
+  std::vector<NotebookCell> cells;
+};
+
+struct NotebookCellStructureChange {
+  NotebookCellArrayChange array;
+  std::vector<TextDocumentItem> didOpen;
+  std::vector<TextDocumentIdentifier> didClose;
+};
+
+struct NotebookCellTextChange {
+  VersionedTextDocumentIdentifier document;
+  std::vector<TextDocumentContentChangeEvent> changes;
+};
+
+/// `cells.data` (cell metadata or kind changes) and the notebook's metadata are not needed.
+struct NotebookDocumentChangeEvent {
+  std::optional<NotebookCellStructureChange> structure;
+  std::vector<NotebookCellTextChange> textContent;
+};
+
+struct DidChangeNotebookDocumentParams {
+  VersionedTextDocumentIdentifier notebookDocument;
+  NotebookDocumentChangeEvent change;
+};
+
+struct DidSaveNotebookDocumentParams {
+  TextDocumentIdentifier notebookDocument;
+};
+
+struct DidCloseNotebookDocumentParams {
+  TextDocumentIdentifier notebookDocument;
+  std::vector<TextDocumentIdentifier> cellTextDocuments;
+};
+
 // ---- Diagnostics -------------------------------------------------------------------------------
 
 enum class DiagnosticSeverity { Error = 1, Warning = 2, Information = 3, Hint = 4 };
@@ -419,6 +479,17 @@ void from_json(const json& j, DidOpenTextDocumentParams& value);
 void from_json(const json& j, DidChangeTextDocumentParams& value);
 void from_json(const json& j, DidCloseTextDocumentParams& value);
 void from_json(const json& j, DidSaveTextDocumentParams& value);
+void from_json(const json& j, NotebookCellKind& value);
+void from_json(const json& j, NotebookCell& value);
+void from_json(const json& j, NotebookDocument& value);
+void from_json(const json& j, DidOpenNotebookDocumentParams& value);
+void from_json(const json& j, NotebookCellArrayChange& value);
+void from_json(const json& j, NotebookCellStructureChange& value);
+void from_json(const json& j, NotebookCellTextChange& value);
+void from_json(const json& j, NotebookDocumentChangeEvent& value);
+void from_json(const json& j, DidChangeNotebookDocumentParams& value);
+void from_json(const json& j, DidSaveNotebookDocumentParams& value);
+void from_json(const json& j, DidCloseNotebookDocumentParams& value);
 void from_json(const json& j, DocumentDiagnosticParams& value);
 void from_json(const json& j, CodeActionContext& value);
 void from_json(const json& j, CodeActionParams& value);

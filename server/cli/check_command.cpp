@@ -112,7 +112,7 @@ size_t writeFixedFiles(const std::vector<FileResult>& results) {
   for (const FileResult& result : results) {
     if (!result.changed()) continue;
     std::ofstream out(result.path, std::ios::binary | std::ios::trunc);
-    out << result.text;
+    out << result.fixedFileText();
     if (!out.flush()) {
       fmt::print(stderr, "perfhint: {}: cannot write the fixed file\n", result.path);
       ++failures;

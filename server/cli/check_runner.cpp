@@ -6,6 +6,7 @@
 #include "server/cli/cache_keys.h"        // stamps and settings keys
 #include "server/cli/check_cache.h"       // earlier results
 #include "server/cli/content_hash.h"      // content keys
+#include "server/cli/notebook_check.h"    // .ipynb files
 #include "server/cli/source_file.h"       // loadSource
 
 #include <algorithm>  // stable_sort, count_if, none_of
@@ -42,11 +43,29 @@ struct CacheProbe {
   bool active() const { return cache && stamp; }
 };
 
+void checkPythonSource(std::string text, bool fix, const FileSettings& settings, TSParser& parser,
+                       FileResult& result) {
+  result.originalText = std::move(text);
+  if (!fix) {
+    result.text = result.originalText;
+    Document document(result.text, parser);
+    result.findings = analyze(document, settings.selection, settings.analysis);
+  } else {
+    FixOutcome outcome = fixUntilStable(result.originalText, settings.selection,
+                                        settings.unsafeFixes, parser, settings.analysis);
+    result.text = std::move(outcome.text);
+    result.findings = std::move(outcome.remaining);
+    result.fixesApplied = outcome.applied;
+  }
+}
+
 void checkOne(size_t index, const std::string& path, const CheckOptions& options,
               const FileSettings& settings, TSParser& parser, FileResult& result) {
   result.path = path;
+  // Notebooks are not cached: their results carry the cell layout, which the cache does not keep.
+  bool notebook = isNotebookPath(path);
   CacheProbe probe;
-  if (options.cache) {
+  if (options.cache && !notebook) {
     probe = {options.cache, stampOf(path), settingsKey(settings)};
     if (probe.active()) {
       std::optional<CachedCheck> cached =
@@ -61,27 +80,22 @@ void checkOne(size_t index, const std::string& path, const CheckOptions& options
     result.error = std::move(source.error);
     return;
   }
-  result.originalText = std::move(*source.text);
   uint64_t hash = 0;
   if (probe.active()) {
-    hash = contentHash(result.originalText);
+    hash = contentHash(*source.text);
     std::optional<CachedCheck> cached =
         probe.cache->findByContent(index, path, probe.settings, *probe.stamp, hash);
     if (cached && canUse(*cached, options, settings)) {
       return takeCached(std::move(*cached), ResultSource::CacheByContent, result);
     }
   }
-  if (options.fixMode == FixMode::Off) {
-    result.text = result.originalText;
-    Document document(result.text, parser);
-    result.findings = analyze(document, settings.selection, settings.analysis);
+  bool fix = options.fixMode != FixMode::Off;
+  if (notebook) {
+    checkNotebook(std::move(*source.text), fix, settings, parser, result);
   } else {
-    FixOutcome outcome = fixUntilStable(result.originalText, settings.selection,
-                                        settings.unsafeFixes, parser, settings.analysis);
-    result.text = std::move(outcome.text);
-    result.findings = std::move(outcome.remaining);
-    result.fixesApplied = outcome.applied;
+    checkPythonSource(std::move(*source.text), fix, settings, parser, result);
   }
+  if (!result.error.empty()) return;
   result.lines = LineIndex(result.text);
   // Reports promise a stable order whatever the rules or the fix rounds returned.
   std::stable_sort(result.findings.begin(), result.findings.end(),
@@ -136,7 +150,14 @@ DisplayPosition displayPosition(const FileResult& file, uint32_t offset, ColumnU
       return static_cast<unsigned char>(c) >= 0xF0;
     }));
   }
-  return {position.line + 1, column + 1};
+  uint32_t cell = 0;
+  if (file.notebook) {
+    if (auto span = file.notebook->layout.spanHolding({offset, offset})) {
+      position.line -= file.notebook->layout.firstLine(*span, file.lines);
+      cell = file.notebook->layout.spans()[*span].cell + 1;
+    }
+  }
+  return {position.line + 1, column + 1, cell};
 }
 
 }  // namespace perfhint::cli

@@ -3,11 +3,13 @@
 
 #include "analysis/engine/analysis_options.h"  // target version, severities
 #include "analysis/engine/finding.h"           // results
+#include "analysis/notebook/cell_layout.h"     // notebooks: cells of the program
 #include "analysis/rules/rule_selection.h"     // which rules
 #include "analysis/syntax/line_index.h"        // positions for reports
 #include "config/resolved_config.h"            // FileSettings
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,21 @@ enum class ResultSource {
   CacheByContent,  ///< the cache, after reading the file and comparing its content hash
 };
 
+/// What a notebook adds to its FileResult: `text` is then the program the code cells form
+/// (cell_layout.h), and the file itself is JSON.
+struct NotebookResult {
+  notebook::CellLayout layout;  ///< of the FileResult's `text`; span `cell` = index in `cells`
+  std::string originalFile;     ///< the JSON as read
+  std::string fixedFile;        ///< the JSON with the fixed cells' sources spliced in
+  /// Per code cell (in layout order): the source as read and after fixes.
+  std::vector<std::string> originalCells, fixedCells;
+  /// Per code cell, where each of its lines starts in `fixedFile` (zero-based file line and
+  /// byte column of the JSON string's opening quote). Empty for a cell whose `source` is one
+  /// string: its lines then all map to the line of that string.
+  std::vector<std::vector<LineColumn>> fileLineStarts;
+  std::vector<LineColumn> sourceValueStarts;  ///< per code cell, in `fixedFile`
+};
+
 /// One file's outcome. With a fix mode, `text` is the fixed text and `findings` are what remains
 /// in it; `originalText` is what was read.
 struct FileResult {
@@ -51,8 +68,13 @@ struct FileResult {
   std::vector<Finding> findings;
   size_t fixesApplied = 0;
   ResultSource source = ResultSource::Analysis;
+  std::optional<NotebookResult> notebook;  ///< set for a .ipynb file
 
-  bool changed() const { return text != originalText; }
+  bool changed() const {
+    return notebook ? notebook->fixedFile != notebook->originalFile : text != originalText;
+  }
+  /// What --fix writes back.
+  const std::string& fixedFileText() const { return notebook ? notebook->fixedFile : text; }
 };
 
 /// Results in the order of `files`.
@@ -63,11 +85,19 @@ std::vector<FileResult> runCheck(const std::vector<std::string>& files,
 /// SARIF counts by default and LSP does).
 enum class ColumnUnit { CodePoints, Utf16CodeUnits };
 
-/// A one-based line and a one-based column.
+/// A one-based line and a one-based column; in a notebook, in the cell's own lines.
 struct DisplayPosition {
   uint32_t line;
   uint32_t column;
+  uint32_t cell = 0;  ///< one-based position of the cell in the notebook; 0 outside notebooks
 };
+
+/// For a notebook: where byte `offset` of `file.text` is in the .ipynb file itself (inside the
+/// JSON string holding that source line), for formats read by tools that know nothing of
+/// cells (SARIF, GitHub annotations). `column` is 0 when it cannot be told (a `source` stored
+/// as one string).
+DisplayPosition notebookFilePosition(const FileResult& file, uint32_t offset,
+                                     ColumnUnit unit = ColumnUnit::CodePoints);
 
 /// Where byte `offset` of `file.text` is, its column counted in `unit`.
 DisplayPosition displayPosition(const FileResult& file, uint32_t offset,

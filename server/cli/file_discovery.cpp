@@ -31,7 +31,7 @@ bool isSkippedDirectory(const fs::path& directory) {
 
 bool isPythonFile(const fs::path& file) {
   std::string extension = file.extension().string();
-  return extension == ".py" || extension == ".pyi";
+  return extension == ".py" || extension == ".pyi" || extension == ".ipynb";
 }
 
 std::string displayPath(const fs::path& path) {

@@ -10,6 +10,18 @@ namespace perfhint::cli {
 
 void writeUnifiedDiffs(std::ostream& out, std::span<const FileResult> files) {
   for (const FileResult& file : files) {
+    if (file.notebook) {
+      // One diff per changed cell, labelled as ruff does (`nb.ipynb:cell 3`); a patch tool
+      // cannot apply these to the JSON, they are for reading.
+      const NotebookResult& notebook = *file.notebook;
+      for (size_t i = 0; i < notebook.fixedCells.size(); ++i) {
+        std::string label =
+            fmt::format("{}:cell {}", file.path, notebook.layout.spans()[i].cell + 1);
+        out << unifiedDiff(notebook.originalCells[i], notebook.fixedCells[i], "a/" + label,
+                           "b/" + label);
+      }
+      continue;
+    }
     // The a/ and b/ prefixes are git's; `patch -p1` and `git apply` both take them.
     out << unifiedDiff(file.originalText, file.text, "a/" + file.path, "b/" + file.path);
   }

@@ -54,17 +54,23 @@ std::string escapeProperty(std::string_view text) {
 void writeGithubReport(std::ostream& out, std::span<const FileResult> files) {
   for (const FileResult& file : files) {
     for (const Finding& finding : file.findings) {
-      DisplayPosition start = displayPosition(file, finding.range.start);
-      DisplayPosition end = displayPosition(file, finding.range.end);
+      // A notebook's annotation points into the .ipynb file itself (the JSON strings of the
+      // source lines), where the pull request shows it; the title names the cell.
+      DisplayPosition start = file.notebook ? notebookFilePosition(file, finding.range.start)
+                                            : displayPosition(file, finding.range.start);
+      DisplayPosition end = file.notebook ? notebookFilePosition(file, finding.range.end)
+                                          : displayPosition(file, finding.range.end);
+      std::string cell = start.cell ? fmt::format(" in cell {}", start.cell) : "";
       // Annotations take columns only for a range on one line (as the checks API documents).
-      std::string position = start.line == end.line
+      std::string position = start.line == end.line && start.column && end.column
                                  ? fmt::format("line={},col={},endLine={},endColumn={}", start.line,
                                                start.column, end.line, end.column)
                                  : fmt::format("line={},endLine={}", start.line, end.line);
-      fmt::print(out, "::{} file={},{},title={}::{}\n", commandName(finding.severity),
-                 escapeProperty(file.path), position,
-                 escapeProperty(fmt::format("{} ({})", finding.rule->code, finding.rule->name)),
-                 escapeData(finding.message));
+      fmt::print(
+          out, "::{} file={},{},title={}::{}\n", commandName(finding.severity),
+          escapeProperty(file.path), position,
+          escapeProperty(fmt::format("{} ({}){}", finding.rule->code, finding.rule->name, cell)),
+          escapeData(finding.message));
     }
   }
 }

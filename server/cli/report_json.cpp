@@ -41,15 +41,19 @@ void writeJsonReport(std::ostream& out, std::span<const FileResult> files) {
   Json findings = Json::array();
   for (const FileResult& file : files) {
     for (const Finding& finding : file.findings) {
-      findings.push_back({{"code", finding.rule->code},
-                          {"name", finding.rule->name},
-                          {"message", finding.message},
-                          {"severity", severityName(finding.severity)},
-                          {"filename", file.path},
-                          {"location", location(file, finding.range.start)},
-                          {"end_location", location(file, finding.range.end)},
-                          {"fix", finding.fix ? fixJson(file, *finding.fix) : Json(nullptr)},
-                          {"loop_depth", finding.loopDepth}});
+      Json entry = {{"code", finding.rule->code},
+                    {"name", finding.rule->name},
+                    {"message", finding.message},
+                    {"severity", severityName(finding.severity)},
+                    {"filename", file.path}};
+      // A notebook's rows count from the first line of the finding's cell (its fix edits stay
+      // in that cell); `cell` is the one-based position of that cell in the notebook.
+      if (file.notebook) entry["cell"] = displayPosition(file, finding.range.start).cell;
+      entry["location"] = location(file, finding.range.start);
+      entry["end_location"] = location(file, finding.range.end);
+      entry["fix"] = finding.fix ? fixJson(file, *finding.fix) : Json(nullptr);
+      entry["loop_depth"] = finding.loopDepth;
+      findings.push_back(std::move(entry));
     }
   }
   // Sources are checked UTF-8, but a message could still cut a character in two: replace, never

@@ -54,12 +54,35 @@ Json ruleDescriptor(const RuleInfo& info) {
 }
 
 Json region(const FileResult& file, ByteRange range) {
+  if (file.notebook) {
+    // The region in the .ipynb file itself (inside the JSON strings of the source lines), so
+    // code scanning marks the right lines; columns only where the file's layout tells them.
+    DisplayPosition start = notebookFilePosition(file, range.start, ColumnUnit::Utf16CodeUnits);
+    DisplayPosition end = notebookFilePosition(file, range.end, ColumnUnit::Utf16CodeUnits);
+    Json result = {{"startLine", start.line}};
+    if (start.column) result["startColumn"] = start.column;
+    result["endLine"] = end.line;
+    if (end.column) result["endColumn"] = end.column;
+    return result;
+  }
   DisplayPosition start = displayPosition(file, range.start, ColumnUnit::Utf16CodeUnits);
   DisplayPosition end = displayPosition(file, range.end, ColumnUnit::Utf16CodeUnits);
   return {{"startLine", start.line},
           {"startColumn", start.column},
           {"endLine", end.line},
           {"endColumn", end.column}};
+}
+
+// For a notebook finding: the cell and the region in the cell's own lines.
+Json cellProperties(const FileResult& file, ByteRange range) {
+  DisplayPosition start = displayPosition(file, range.start, ColumnUnit::Utf16CodeUnits);
+  DisplayPosition end = displayPosition(file, range.end, ColumnUnit::Utf16CodeUnits);
+  return {{"cell", start.cell},
+          {"cellRegion",
+           {{"startLine", start.line},
+            {"startColumn", start.column},
+            {"endLine", end.line},
+            {"endColumn", end.column}}}};
 }
 
 }  // namespace
@@ -77,11 +100,13 @@ void writeSarifReport(std::ostream& out, std::span<const FileResult> files) {
     for (const Finding& finding : file.findings) {
       Json physicalLocation = {{"artifactLocation", {{"uri", artifactUri(file.path)}}},
                                {"region", region(file, finding.range)}};
-      results.push_back({{"ruleId", finding.rule->code},
-                         {"ruleIndex", ruleIndex.at(finding.rule->code)},
-                         {"level", sarifLevel(finding.severity)},
-                         {"message", {{"text", finding.message}}},
-                         {"locations", {{{"physicalLocation", std::move(physicalLocation)}}}}});
+      Json result = {{"ruleId", finding.rule->code},
+                     {"ruleIndex", ruleIndex.at(finding.rule->code)},
+                     {"level", sarifLevel(finding.severity)},
+                     {"message", {{"text", finding.message}}},
+                     {"locations", {{{"physicalLocation", std::move(physicalLocation)}}}}};
+      if (file.notebook) result["properties"] = cellProperties(file, finding.range);
+      results.push_back(std::move(result));
     }
   }
 

@@ -49,7 +49,9 @@ void writeTextReport(std::ostream& out, std::span<const FileResult> files,
         ++fixable;
       else if (finding.fix)
         ++unsafeOnly;
-      fmt::print(out, "{}{}{}:{}:{}: {}{}{} {}{}\n", style.bold(), file.path, style.reset(),
+      // In a notebook, ruff's `nb.ipynb:cell 3:2:5`: the cell, then the line within it.
+      std::string cell = position.cell ? fmt::format("cell {}:", position.cell) : "";
+      fmt::print(out, "{}{}{}:{}{}:{}: {}{}{} {}{}\n", style.bold(), file.path, style.reset(), cell,
                  position.line, position.column, style.red(), finding.rule->code, style.reset(),
                  finding.message, isApplicable(finding, options.unsafeFixes) ? " [*]" : "");
 

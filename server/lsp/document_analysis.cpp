@@ -15,6 +15,7 @@ std::shared_ptr<OpenDocument> LanguageServer::findDocument(const std::string& ur
                                                            const char* method) {
   auto found = documents_.find(uri);
   if (found != documents_.end()) return found->second;
+  if (auto cell = notebookCells_.find(uri); cell != notebookCells_.end()) return cell->second;
   log(protocol::MessageType::Warning, std::string(method) + ": document is not open: " + uri);
   return nullptr;
 }
@@ -49,6 +50,21 @@ bool LanguageServer::ensureAnalysis(OpenDocument& document, bool cancellable) {
   analysis.settings = documentSettings(document.uri);
   analysis.findings =
       analyze(*document.document, analysis.settings->selection, analysis.settings->analysis);
+  if (document.notebook) {
+    // No finding or fix may span two cells; the rest are shown in their cell's coordinates.
+    const notebook::CellLayout& layout = document.notebook->layout();
+    layout.confineToCells(analysis.findings);
+    for (const Finding& finding : analysis.findings) {
+      size_t span = *layout.spanHolding(finding.range);
+      analysis.findingCells.push_back(layout.spans()[span].cell);
+      protocol::Diagnostic diagnostic = toDiagnostic(*document.document, finding, document.version,
+                                                     *current, encoding_, docsBase_);
+      shiftDiagnostic(diagnostic, layout.firstLine(span, document.document->lines()));
+      analysis.diagnostics.push_back(std::move(diagnostic));
+    }
+    document.analysis = std::move(analysis);
+    return true;
+  }
   analysis.diagnostics.reserve(analysis.findings.size());
   for (const Finding& finding : analysis.findings) {
     analysis.diagnostics.push_back(toDiagnostic(*document.document, finding, document.version,
@@ -58,9 +74,36 @@ bool LanguageServer::ensureAnalysis(OpenDocument& document, bool cancellable) {
   return true;
 }
 
+namespace {
+
+// What a client shows of a notebook's diagnostics: which cell, where, what (not `data`, whose
+// version changes with every edit).
+bool sameNotebookDiagnostics(const DocumentAnalysis& a, const DocumentAnalysis& b) {
+  if (a.findingCells != b.findingCells) return false;
+  for (size_t i = 0; i < a.diagnostics.size(); ++i) {
+    const protocol::Diagnostic& x = a.diagnostics[i];
+    const protocol::Diagnostic& y = b.diagnostics[i];
+    if (x.range != y.range || x.code != y.code || x.message != y.message) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void LanguageServer::analyzeAndPublish(OpenDocument& document) {
   if (document.closed || !ensureAnalysis(document, true)) return;
-  if (!clientPullsDiagnostics_) publishDiagnostics(document);
+  if (!clientPullsDiagnostics_) {
+    publishDiagnostics(document);
+  } else if (document.notebook && clientRefreshesDiagnostics_) {
+    // A client pulls only the cell it edited, but an edit in one cell can change the findings
+    // of another (an import added or removed): ask it to pull again when they changed since
+    // the last analysis it was told about (pulls in between may already have seen this one).
+    std::optional<DocumentAnalysis>& announced = document.announcedNotebookAnalysis;
+    if (announced && !sameNotebookDiagnostics(*announced, *document.analysis)) {
+      sendRequest("workspace/diagnostic/refresh", nullptr, [](const protocol::Response&) {});
+    }
+    announced = document.analysis;
+  }
 }
 
 void LanguageServer::scheduleAnalysis(std::shared_ptr<OpenDocument> document) {
@@ -79,11 +122,37 @@ void LanguageServer::scheduleAnalysis(std::shared_ptr<OpenDocument> document) {
 }
 
 void LanguageServer::publishDiagnostics(const OpenDocument& document) {
+  if (document.notebook) return publishNotebookDiagnostics(document);
   protocol::PublishDiagnosticsParams params;
   params.uri = document.uri;
   params.version = document.analysis->version;
   params.diagnostics = document.analysis->diagnostics;
   notify("textDocument/publishDiagnostics", params);
+}
+
+void LanguageServer::publishNotebookDiagnostics(const OpenDocument& document) {
+  NotebookState& notebook = *document.notebook;
+  const DocumentAnalysis& analysis = *document.analysis;
+  std::vector<std::string> published;
+  for (const NotebookCellState& cell : notebook.cells()) {
+    if (cell.analysed) published.push_back(cell.uri);
+  }
+  for (const std::string& uri : notebook.publishedCells) {
+    if (std::find(published.begin(), published.end(), uri) == published.end()) {
+      notify("textDocument/publishDiagnostics",
+             protocol::PublishDiagnosticsParams{uri, std::nullopt, {}});
+    }
+  }
+  for (size_t i = 0; i < notebook.cells().size(); ++i) {
+    const NotebookCellState& cell = notebook.cells()[i];
+    if (!cell.analysed) continue;
+    protocol::PublishDiagnosticsParams params{cell.uri, cell.version, {}};
+    for (size_t f = 0; f < analysis.findingCells.size(); ++f) {
+      if (analysis.findingCells[f] == i) params.diagnostics.push_back(analysis.diagnostics[f]);
+    }
+    notify("textDocument/publishDiagnostics", params);
+  }
+  notebook.publishedCells = std::move(published);
 }
 
 void LanguageServer::refreshAllDocuments() {

@@ -73,6 +73,10 @@ void LanguageServer::registerHandlers() {
   onNotification("textDocument/didChange", &LanguageServer::didChange);
   onNotification("textDocument/didClose", &LanguageServer::didClose);
   onNotification("textDocument/didSave", &LanguageServer::didSave);
+  onNotification("notebookDocument/didOpen", &LanguageServer::didOpenNotebook);
+  onNotification("notebookDocument/didChange", &LanguageServer::didChangeNotebook);
+  onNotification("notebookDocument/didSave", &LanguageServer::didSaveNotebook);
+  onNotification("notebookDocument/didClose", &LanguageServer::didCloseNotebook);
   onRequest("textDocument/diagnostic", &LanguageServer::diagnostic);
   onRequest("textDocument/hover", &LanguageServer::hover);
   onRequest("textDocument/codeAction", &LanguageServer::codeAction);

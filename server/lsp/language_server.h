@@ -77,6 +77,10 @@ class LanguageServer {
   void didChange(protocol::DidChangeTextDocumentParams params);
   void didClose(protocol::DidCloseTextDocumentParams params);
   void didSave(protocol::DidSaveTextDocumentParams params);
+  void didOpenNotebook(protocol::DidOpenNotebookDocumentParams params);
+  void didChangeNotebook(protocol::DidChangeNotebookDocumentParams params);
+  void didSaveNotebook(protocol::DidSaveNotebookDocumentParams params);
+  void didCloseNotebook(protocol::DidCloseNotebookDocumentParams params);
   void diagnostic(protocol::DocumentDiagnosticParams params, Reply reply);
   void hover(protocol::HoverParams params, Reply reply);
   void codeAction(protocol::CodeActionParams params, Reply reply);
@@ -88,6 +92,7 @@ class LanguageServer {
   void setTrace(protocol::SetTraceParams params);
 
   // ---- documents and analysis (document_analysis.cpp) ----
+  /// The open document `uri`, or for a notebook cell's URI the notebook holding it.
   std::shared_ptr<OpenDocument> findDocument(const std::string& uri, const char* method);
   /// Runs `task` on the document's strand unless the document changed meanwhile, in which case
   /// the reply is ContentModified.
@@ -99,6 +104,9 @@ class LanguageServer {
   void scheduleAnalysis(std::shared_ptr<OpenDocument> document);
   void analyzeAndPublish(OpenDocument& document);
   void publishDiagnostics(const OpenDocument& document);
+  /// publishDiagnostics for a notebook: one notification per cell, in the cells' coordinates;
+  /// cells that left the notebook are cleared.
+  void publishNotebookDiagnostics(const OpenDocument& document);
   /// Re-analyses and re-publishes every open document (after a configuration change).
   void refreshAllDocuments();
   /// A snapshot of the settings; callable from any thread.
@@ -141,6 +149,8 @@ class LanguageServer {
   std::unordered_map<std::string, RequestHandler> requestHandlers_;
   std::unordered_map<std::string, NotificationHandler> notificationHandlers_;
   std::unordered_map<std::string, std::shared_ptr<OpenDocument>> documents_;
+  /// Cell URI -> the notebook (in `documents_`) that holds the cell.
+  std::unordered_map<std::string, std::shared_ptr<OpenDocument>> notebookCells_;
   std::unordered_map<std::string, std::weak_ptr<PendingRequest>> requestsInFlight_;
   std::unordered_map<std::string, std::function<void(const protocol::Response&)>> responseHandlers_;
   std::atomic<int64_t> nextServerRequestId_{1};

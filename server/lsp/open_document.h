@@ -5,6 +5,7 @@
 #include "analysis/syntax/document.h"  // text and tree
 #include "config/resolved_config.h"    // the settings an analysis used
 #include "protocol/lsp_types.h"        // published diagnostics
+#include "server/lsp/open_notebook.h"  // a notebook's cells
 
 #include <boost/asio/steady_timer.hpp>  // debounce
 #include <boost/asio/strand.hpp>        // per-document serialisation
@@ -27,6 +28,9 @@ struct DocumentAnalysis {
   int version = 0;
   std::vector<Finding> findings;
   std::vector<protocol::Diagnostic> diagnostics;  ///< the same findings, converted
+  /// For a notebook: per finding, the index of its cell (NotebookState::cells); the diagnostics
+  /// are then in that cell's coordinates.
+  std::vector<size_t> findingCells;
   /// What the analysis ran with (configuration file and editor settings), for the fixes that
   /// code actions offer.
   std::shared_ptr<const config::FileSettings> settings;
@@ -43,11 +47,17 @@ struct OpenDocument {
   WorkerStrand strand;
   boost::asio::steady_timer debounce;
   std::atomic<uint64_t> generation{0};
+  /// Set on the io thread before the document is shared, never changed: a notebook document.
+  bool isNotebook = false;
 
   uint64_t appliedGeneration = 0;  ///< generation of the text in `document`
   int version = 0;
   std::unique_ptr<Document> document;  ///< created by the first task on the strand
   std::optional<DocumentAnalysis> analysis;
+  /// Set for a notebook: `document` is then the program its Python cells form.
+  std::unique_ptr<NotebookState> notebook;
+  /// For a notebook whose client pulls diagnostics: the analysis it was last asked to pull.
+  std::optional<DocumentAnalysis> announcedNotebookAnalysis;
   bool closed = false;
 
   /// Whether `analysis` describes the text as it is now on the strand.

@@ -67,6 +67,8 @@ export class PerfhintServer implements vscode.Disposable {
       documentSelector: [
         { scheme: 'file', language: 'python' },
         { scheme: 'untitled', language: 'python' },
+        // Python cells of Jupyter notebooks; the server analyses a notebook's cells together.
+        { notebook: 'jupyter-notebook', language: 'python' },
       ],
       initializationOptions: currentSettings(),
       outputChannel: this.output,

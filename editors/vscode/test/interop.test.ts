@@ -176,6 +176,12 @@ test('initialize announces what VS Code uses', async () => {
   assert.deepEqual(result.capabilities, {
     positionEncoding: 'utf-16',
     textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
+    notebookDocumentSync: {
+      notebookSelector: [
+        { notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] },
+      ],
+      save: false,
+    },
     hoverProvider: true,
     codeActionProvider: {
       codeActionKinds: ['quickfix', 'source.fixAll.perfhint'],

@@ -38,14 +38,31 @@ void LanguageServer::codeAction(protocol::CodeActionParams params, Reply reply) 
         const Document& text = *open.document;
         const DocumentAnalysis& analysis = *open.analysis;
         const config::FileSettings& current = *analysis.settings;
-        const std::string& uri = open.uri;
-        ByteRange requested = toByteRange(text, params.range, encoding_);
+        const std::string& uri = params.textDocument.uri;
+        // A notebook cell: its lines are the program's from the cell's first; its actions touch
+        // the cell only, and fix-all (which would span cells) is not offered.
+        std::optional<CellView> cell;
+        int64_t shift = 0;
+        if (open.notebook) {
+          cell = open.notebook->view(uri, text);
+          if (!cell) {
+            answer.result(nlohmann::json::array());
+            return;
+          }
+          shift = cell->firstLine;
+        }
+        auto toCell = [&](std::vector<protocol::TextEdit> edits) {
+          for (protocol::TextEdit& edit : edits) edit.range = shiftRange(edit.range, -shift);
+          return edits;
+        };
+        ByteRange requested = toByteRange(text, shiftRange(params.range, shift), encoding_);
         const auto& only = params.context.only;
 
         std::vector<protocol::CodeAction> actions;
         bool anyFixable = false;
         for (size_t i = 0; i < analysis.findings.size(); ++i) {
           const Finding& finding = analysis.findings[i];
+          if (cell && analysis.findingCells[i] != cell->cell) continue;
           anyFixable = anyFixable || isApplicable(finding, current.unsafeFixes);
           if (finding.range.start > requested.end || requested.start > finding.range.end) continue;
           if (!admits(only, "quickfix")) continue;
@@ -58,7 +75,8 @@ void LanguageServer::codeAction(protocol::CodeActionParams params, Reply reply) 
             fix.kind = "quickfix";
             fix.diagnostics = {diagnostic};
             fix.isPreferred = safe;
-            fix.edit = protocol::WorkspaceEdit{{{uri, toTextEdits(text, *finding.fix, encoding_)}}};
+            fix.edit = protocol::WorkspaceEdit{
+                {{uri, toCell(toTextEdits(text, *finding.fix, encoding_))}}};
             actions.push_back(std::move(fix));
           }
           protocol::CodeAction ignore;
@@ -66,21 +84,21 @@ void LanguageServer::codeAction(protocol::CodeActionParams params, Reply reply) 
           ignore.kind = "quickfix";
           ignore.diagnostics = {diagnostic};
           uint32_t line = text.lines().lineColumn(finding.range.start).line;
-          if (clientResolvesCodeActions_) {
+          if (clientResolvesCodeActions_ && !cell) {
             ignore.data = {{"action", "noqa"},
                            {"uri", uri},
                            {"version", open.version},
                            {"line", line},
                            {"code", code}};
           } else if (auto edit = noqaEdit(text, line, code, encoding_)) {
-            ignore.edit = protocol::WorkspaceEdit{{{uri, {*edit}}}};
+            ignore.edit = protocol::WorkspaceEdit{{{uri, toCell({*edit})}}};
           } else {
             continue;
           }
           actions.push_back(std::move(ignore));
         }
 
-        if (anyFixable && admits(only, "source.fixAll.perfhint")) {
+        if (anyFixable && !cell && admits(only, "source.fixAll.perfhint")) {
           protocol::CodeAction fixAll;
           fixAll.title = "perfhint: Fix all";
           fixAll.kind = "source.fixAll.perfhint";

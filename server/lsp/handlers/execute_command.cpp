@@ -35,6 +35,11 @@ void LanguageServer::executeCommand(protocol::ExecuteCommandParams params, Reply
     reply.error(protocol::ErrorCode::InvalidParams, "document is not open: " + uri);
     return;
   }
+  if (document->isNotebook) {
+    // One edit over the notebook's program would span its cells.
+    reply.error(protocol::ErrorCode::InvalidParams, "fixing all is not available in notebooks");
+    return;
+  }
   runOnCurrentDocument(document, std::move(reply), [this](OpenDocument& open, Reply answer) {
     ensureAnalysis(open, false);
     const config::FileSettings& current = *open.analysis->settings;

@@ -35,14 +35,28 @@ void LanguageServer::hover(protocol::HoverParams params, Reply reply) {
     return;
   }
   runOnCurrentDocument(document, std::move(reply),
-                       [this, position = params.position](OpenDocument& open, Reply answer) {
+                       [this, position = params.position, uri = params.textDocument.uri](
+                           OpenDocument& open, Reply answer) mutable {
                          ensureAnalysis(open, false);
                          const Document& text = *open.document;
+                         // A notebook cell: its lines are the program's from the cell's first.
+                         std::optional<CellView> cell;
+                         if (open.notebook) {
+                           cell = open.notebook->view(uri, text);
+                           if (!cell) {
+                             answer.result(nullptr);
+                             return;
+                           }
+                           position.line += cell->firstLine;
+                         }
                          uint32_t offset = toOffset(text, position, encoding_);
 
                          std::string markdown;
                          ByteRange range{};  // of the first finding under the cursor
-                         for (const Finding& finding : open.analysis->findings) {
+                         const DocumentAnalysis& analysis = *open.analysis;
+                         for (size_t i = 0; i < analysis.findings.size(); ++i) {
+                           const Finding& finding = analysis.findings[i];
+                           if (cell && analysis.findingCells[i] != cell->cell) continue;
                            if (finding.range.start <= offset && offset <= finding.range.end) {
                              if (markdown.empty()) {
                                range = finding.range;
@@ -63,9 +77,11 @@ void LanguageServer::hover(protocol::HoverParams params, Reply reply) {
                            auto start = static_cast<uint32_t>(code.data() - text.text().data());
                            range = ByteRange{start, start + static_cast<uint32_t>(code.size())};
                          }
+                         protocol::Range lspRange = toRange(text, range, encoding_);
+                         if (cell) lspRange = shiftRange(lspRange, -int64_t{cell->firstLine});
                          nlohmann::json hover = {
                              {"contents", {{"kind", "markdown"}, {"value", std::move(markdown)}}},
-                             {"range", toRange(text, range, encoding_)}};
+                             {"range", lspRange}};
                          answer.result(std::move(hover));
                        });
 }

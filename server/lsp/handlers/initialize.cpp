@@ -51,6 +51,12 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
       {"positionEncoding", protocol::positionEncodingName(encoding_)},
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      // Python cells of Jupyter notebooks, analysed together as one program.
+      {"notebookDocumentSync",
+       {{"notebookSelector",
+         {{{"notebook", {{"notebookType", "jupyter-notebook"}}},
+           {"cells", {{{"language", "python"}}}}}}},
+        {"save", false}}},
       {"hoverProvider", true},
       {"codeActionProvider",
        {{"codeActionKinds", {"quickfix", "source.fixAll.perfhint"}}, {"resolveProvider", true}}},
