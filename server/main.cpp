@@ -1,8 +1,10 @@
 // perfhint: finds the reasons Python code runs slow. `check` runs the checker over files,
-// `server` runs the language server, `rule` prints rule documentation.
-#include "server/cli/check_command.h"   // perfhint check
-#include "server/cli/rule_command.h"    // perfhint rule
-#include "server/lsp/server_command.h"  // perfhint server
+// `server` runs the language server, `rule` prints rule documentation, `hotspots` lists a
+// profile's costliest functions with the findings in them.
+#include "server/cli/check_command.h"     // perfhint check
+#include "server/cli/hotspots_command.h"  // perfhint hotspots
+#include "server/cli/rule_command.h"      // perfhint rule
+#include "server/lsp/server_command.h"    // perfhint server
 
 #include <CLI/CLI.hpp>  // argument parsing
 
@@ -13,6 +15,8 @@ int main(int argc, char** argv) {
 
   perfhint::cli::CheckArguments checkArguments;
   CLI::App* check = perfhint::cli::addCheckCommand(app, checkArguments);
+  perfhint::cli::HotspotsArguments hotspotsArguments;
+  CLI::App* hotspots = perfhint::cli::addHotspotsCommand(app, hotspotsArguments);
   perfhint::cli::RuleArguments ruleArguments;
   CLI::App* rule = perfhint::cli::addRuleCommand(app, ruleArguments);
   perfhint::lsp::ServerArguments serverArguments;
@@ -26,6 +30,7 @@ int main(int argc, char** argv) {
     return status == 0 ? 0 : perfhint::cli::kExitError;
   }
   if (check->parsed()) return perfhint::cli::runCheckCommand(checkArguments);
+  if (hotspots->parsed()) return perfhint::cli::runHotspotsCommand(hotspotsArguments);
   if (rule->parsed()) return perfhint::cli::runRuleCommand(ruleArguments);
   if (server->parsed()) return perfhint::lsp::runServerCommand(serverArguments);
   return perfhint::cli::kExitError;

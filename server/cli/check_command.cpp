@@ -1,9 +1,12 @@
 #include "server/cli/check_command.h"
 
+#include "analysis/syntax/tree_sitter.h"        // a parser for --profile
 #include "config/python_version_name.h"         // --target-version
+#include "profile/load_profile.h"               // --profile
 #include "server/cli/check_runner.h"            // runCheck
 #include "server/cli/file_discovery.h"          // which files
 #include "server/cli/file_settings_resolver.h"  // configuration per file
+#include "server/cli/measured_findings.h"       // --profile
 #include "server/cli/report.h"                  // output
 
 #include <fmt/format.h>  // messages
@@ -32,6 +35,14 @@ std::optional<std::string> usageError(const CheckArguments& arguments) {
   if (arguments.statistics && arguments.outputFormat != "text") {
     return "--statistics prints text; it cannot be combined with --output-format " +
            arguments.outputFormat;
+  }
+  if (!arguments.profile.empty() &&
+      (arguments.diff || arguments.statistics ||
+       (arguments.outputFormat != "text" && arguments.outputFormat != "json"))) {
+    return "--profile orders and annotates the text and json reports; it cannot be combined with " +
+           std::string(arguments.diff         ? "--diff"
+                       : arguments.statistics ? "--statistics"
+                                              : "--output-format " + arguments.outputFormat);
   }
   if (!arguments.targetVersion.empty() && !config::parsePythonVersion(arguments.targetVersion)) {
     return "unknown target version '" + arguments.targetVersion + "' (use py38, py39, ..., py314)";
@@ -106,6 +117,18 @@ size_t writeFixedFiles(const std::vector<FileResult>& results) {
   return failures;
 }
 
+// --profile: each finding with the measured cost of its function, hottest first.
+void writeMeasuredReport(const CheckArguments& arguments, std::span<const FileResult> results,
+                         const profile::ProfileIndex& index, const ReportOptions& options) {
+  syntax::ParserPtr parser = syntax::makePythonParser();
+  std::vector<MeasuredFinding> measured = measureFindings(results, index, *parser);
+  if (arguments.outputFormat == "json") {
+    writeMeasuredJsonReport(std::cout, measured, index.profile());
+  } else {
+    writeMeasuredTextReport(std::cout, results, measured, index.profile(), options);
+  }
+}
+
 void writeReport(const CheckArguments& arguments, std::span<const FileResult> results,
                  const ReportOptions& options) {
   const std::string& format = arguments.outputFormat;
@@ -154,6 +177,9 @@ CLI::App* addCheckCommand(CLI::App& app, CheckArguments& arguments) {
                   "Print the configuration in force for each path; check nothing");
   check->add_flag("--isolated", arguments.isolated,
                   "Ignore configuration files (perfhint.toml, pyproject.toml)");
+  check->add_option("--profile", arguments.profile,
+                    "A profile of the code (cProfile, py-spy speedscope or raw, line_profiler): "
+                    "annotate findings with measured costs, hottest first");
   return check;
 }
 
@@ -193,6 +219,17 @@ int runCheckCommand(const CheckArguments& arguments) {
                      std::any_of(options.perFile.begin(), options.perFile.end(),
                                  [](const auto& settings) { return settings->unsafeFixes; });
   for (const std::string& error : discovered.errors) fmt::print(stderr, "perfhint: {}\n", error);
+  // The profile is read before the check, so a bad one costs no analysis.
+  std::optional<profile::ProfileIndex> profileIndex;
+  if (!arguments.profile.empty()) {
+    profile::ProfileLoad load = profile::loadProfile(arguments.profile);
+    if (!load.profile) {
+      fmt::print(stderr, "perfhint: invalid profile: {}\n", load.error.describe());
+      return kExitError;
+    }
+    profileIndex.emplace(std::move(*load.profile), discovered.files);
+    reportUnmatchedPaths(std::cerr, *profileIndex, arguments.profile);
+  }
 
   // In the order of `discovered.files`: sorted by path, findings in text order.
   std::vector<FileResult> results = runCheck(discovered.files, options);
@@ -208,7 +245,11 @@ int runCheckCommand(const CheckArguments& arguments) {
                         [](const FileResult& result) { return result.changed(); });
   } else {
     bool color = isatty(fileno(stdout)) && !std::getenv("NO_COLOR");
-    writeReport(arguments, results, {color, unsafeFixes, failures});
+    if (profileIndex) {
+      writeMeasuredReport(arguments, results, *profileIndex, {color, unsafeFixes, failures});
+    } else {
+      writeReport(arguments, results, {color, unsafeFixes, failures});
+    }
     found = std::any_of(results.begin(), results.end(),
                         [](const FileResult& result) { return !result.findings.empty(); });
   }

@@ -23,6 +23,7 @@ struct CheckArguments {
   unsigned threads = 0;
   bool showSettings = false;  ///< print the resolved configuration of each path instead
   bool isolated = false;      ///< ignore configuration files
+  std::string profile;        ///< a profile of the code: findings get its costs, hottest first
 };
 
 /// Exit statuses of `perfhint check`: findings (or, with --diff, changes) give 1 unless
