@@ -8,7 +8,9 @@ from a fixed random seed, in a scratch corpus that is thrown away afterwards.
 --seconds S: a longer run that keeps what it finds in WORK_DIR/TARGET/corpus for the next run.
 
 The seed corpus is rebuilt in WORK_DIR/TARGET/seeds on every run from the test fixtures, the LSP
-transcripts and a fixed sample of the Python standard library's sources (not committed). A crash
+transcripts and a fixed sample of the Python standard library's sources (not committed); the
+profile targets start from the hand-made profiles in tests/profiles and, for cProfile, from
+profiles of examples/profiled made on the spot. A crash
 is saved under WORK_DIR/TARGET/artifacts/; once fixed, copy it into fuzz/regressions/TARGET/ so
 the short run replays it for good. Prints one summary line with the number of executions.
 """
@@ -26,7 +28,12 @@ STDLIB = "/usr/lib/python3.11"
 STDLIB_SAMPLE = 16            # files taken from the standard library
 MAX_SEED_BYTES = 8 * 1024     # larger files make every mutation slow
 MAX_LEN = {"lsp_server": 64 * 1024, "analysis": MAX_SEED_BYTES,
-           "incremental_parse": MAX_SEED_BYTES, "position_encoding": 1024}
+           "incremental_parse": MAX_SEED_BYTES, "position_encoding": 1024,
+           "cprofile": 32 * 1024, "speedscope": 16 * 1024, "collapsed_stacks": 16 * 1024,
+           "line_profiler": 16 * 1024}
+# The hand-made profiles in tests/profiles each profile fuzz target starts from, by file suffix.
+PROFILE_SEEDS = {"speedscope": ".speedscope.json", "collapsed_stacks": ".collapsed.txt",
+                 "line_profiler": ".lprof.txt"}
 
 
 def python_sources(source_dir):
@@ -91,6 +98,33 @@ def position_inputs(source_dir):
     return inputs
 
 
+def cprofile_inputs(source_dir):
+    """Real pstats dumps: cProfile and profile runs of examples/profiled, and a small one."""
+    import marshal
+    inputs = [("tiny.prof", marshal.dumps({("a.py", 1, "f"): (1, 2, 0.5, 1.0, {
+        ("~", 0, "<built-in method builtins.exec>"): (1, 1, 0.1, 0.2)})}))]
+    example = os.path.join(source_dir, "examples", "profiled", "catalog.py")
+    with tempfile.TemporaryDirectory() as scratch:
+        for profiler in ("cProfile", "profile"):
+            out = os.path.join(scratch, profiler + ".prof")
+            subprocess.run([sys.executable, "-m", profiler, "-o", out, example],
+                           stdout=subprocess.DEVNULL, check=True)
+            with open(out, "rb") as handle:
+                inputs.append((profiler + ".prof", handle.read()))
+    return inputs
+
+
+def profile_inputs(target, source_dir):
+    """The committed hand-made profiles of the target's format."""
+    folder = os.path.join(source_dir, "tests", "profiles")
+    inputs = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(PROFILE_SEEDS[target]):
+            with open(os.path.join(folder, name), "rb") as handle:
+                inputs.append((name, handle.read()))
+    return inputs
+
+
 def build_seeds(target, source_dir, seeds_dir):
     shutil.rmtree(seeds_dir, ignore_errors=True)
     os.makedirs(seeds_dir)
@@ -98,6 +132,10 @@ def build_seeds(target, source_dir, seeds_dir):
         inputs = transcript_inputs(source_dir)
     elif target == "position_encoding":
         inputs = position_inputs(source_dir)
+    elif target == "cprofile":
+        inputs = cprofile_inputs(source_dir)
+    elif target in PROFILE_SEEDS:
+        inputs = profile_inputs(target, source_dir)
     else:
         inputs = python_sources(source_dir)
     for index, (name, data) in enumerate(inputs):

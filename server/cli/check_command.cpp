@@ -1,12 +1,15 @@
 #include "server/cli/check_command.h"
 
+#include "analysis/syntax/tree_sitter.h"        // a parser for --profile
 #include "config/python_version_name.h"         // --target-version
+#include "profile/load_profile.h"               // --profile
 #include "server/cli/cache_directory.h"         // where the cache lives
 #include "server/cli/cache_keys.h"              // toolFingerprint
 #include "server/cli/check_cache.h"             // earlier results
 #include "server/cli/check_runner.h"            // runCheck
 #include "server/cli/file_discovery.h"          // which files
 #include "server/cli/file_settings_resolver.h"  // configuration per file
+#include "server/cli/measured_findings.h"       // --profile
 #include "server/cli/report.h"                  // output
 
 #include <fmt/format.h>  // messages
@@ -38,6 +41,14 @@ std::optional<std::string> usageError(const CheckArguments& arguments) {
   }
   if (arguments.isolated && !arguments.configFile.empty()) {
     return "--isolated reads no configuration file; it cannot be combined with --config";
+  }
+  if (!arguments.profile.empty() &&
+      (arguments.diff || arguments.statistics ||
+       (arguments.outputFormat != "text" && arguments.outputFormat != "json"))) {
+    return "--profile orders and annotates the text and json reports; it cannot be combined with " +
+           std::string(arguments.diff         ? "--diff"
+                       : arguments.statistics ? "--statistics"
+                                              : "--output-format " + arguments.outputFormat);
   }
   if (!arguments.targetVersion.empty() && !config::parsePythonVersion(arguments.targetVersion)) {
     return "unknown target version '" + arguments.targetVersion + "' (use py38, py39, ..., py314)";
@@ -154,6 +165,18 @@ void closeCache(const CheckArguments& arguments, CheckCache& cache,
   }
 }
 
+// --profile: each finding with the measured cost of its function, hottest first.
+void writeMeasuredReport(const CheckArguments& arguments, std::span<const FileResult> results,
+                         const profile::ProfileIndex& index, const ReportOptions& options) {
+  syntax::ParserPtr parser = syntax::makePythonParser();
+  std::vector<MeasuredFinding> measured = measureFindings(results, index, *parser);
+  if (arguments.outputFormat == "json") {
+    writeMeasuredJsonReport(std::cout, measured, index.profile());
+  } else {
+    writeMeasuredTextReport(std::cout, results, measured, index.profile(), options);
+  }
+}
+
 void writeReport(const CheckArguments& arguments, std::span<const FileResult> results,
                  const ReportOptions& options) {
   const std::string& format = arguments.outputFormat;
@@ -219,6 +242,9 @@ CLI::App* addCheckCommand(CLI::App& app, CheckArguments& arguments) {
       ->envname("PERFHINT_CACHE_DIR");
   check->add_flag("-v,--verbose", arguments.verbose,
                   "Say on stderr where the cache is and how many files it answered");
+  check->add_option("--profile", arguments.profile,
+                    "A profile of the code (cProfile, py-spy speedscope or raw, line_profiler): "
+                    "annotate findings with measured costs, hottest first");
   return check;
 }
 
@@ -261,6 +287,17 @@ int runCheckCommand(const CheckArguments& arguments) {
   for (const std::string& error : discovered.errors) fmt::print(stderr, "perfhint: {}\n", error);
   std::optional<CheckCache> cache = openCache(arguments, resolver);
   if (cache) options.cache = &*cache;
+  // The profile is read before the check, so a bad one costs no analysis.
+  std::optional<profile::ProfileIndex> profileIndex;
+  if (!arguments.profile.empty()) {
+    profile::ProfileLoad load = profile::loadProfile(arguments.profile);
+    if (!load.profile) {
+      fmt::print(stderr, "perfhint: invalid profile: {}\n", load.error.describe());
+      return kExitError;
+    }
+    profileIndex.emplace(std::move(*load.profile), discovered.files);
+    reportUnmatchedPaths(std::cerr, *profileIndex, arguments.profile);
+  }
 
   // In the order of `discovered.files`: sorted by path, findings in text order.
   std::vector<FileResult> results = runCheck(discovered.files, options);
@@ -277,7 +314,11 @@ int runCheckCommand(const CheckArguments& arguments) {
                         [](const FileResult& result) { return result.changed(); });
   } else {
     bool color = isatty(fileno(stdout)) && !std::getenv("NO_COLOR");
-    writeReport(arguments, results, {color, unsafeFixes, failures});
+    if (profileIndex) {
+      writeMeasuredReport(arguments, results, *profileIndex, {color, unsafeFixes, failures});
+    } else {
+      writeReport(arguments, results, {color, unsafeFixes, failures});
+    }
     found = std::any_of(results.begin(), results.end(),
                         [](const FileResult& result) { return !result.findings.empty(); });
   }

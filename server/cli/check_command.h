@@ -31,6 +31,7 @@ struct CheckArguments {
   bool noCache = false;  ///< neither read nor write the cache
   std::string cacheDir;  ///< empty: .perfhint_cache in the project root
   bool verbose = false;  ///< say on stderr what the cache did
+  std::string profile;   ///< a profile of the code: findings get its costs, hottest first
 };
 
 /// Exit statuses of `perfhint check`: findings (or, with --diff, changes) give 1 unless

@@ -1,7 +1,8 @@
 // Writers for `perfhint check --output-format`: one function per format.
 #pragma once
 
-#include "server/cli/check_runner.h"  // what is reported
+#include "server/cli/check_runner.h"       // what is reported
+#include "server/cli/measured_findings.h"  // check --profile
 
 #include <ostream>
 #include <span>
@@ -18,6 +19,12 @@ struct ReportOptions {
 void writeTextReport(std::ostream& out, std::span<const FileResult> files,
                      const ReportOptions& options);
 
+/// `check --profile`: the text report with the measured cost of each finding's function after its
+/// message (see describeCost), findings in the order given (hottest first).
+void writeMeasuredTextReport(std::ostream& out, std::span<const FileResult> files,
+                             std::span<const MeasuredFinding> findings,
+                             const profile::Profile& profile, const ReportOptions& options);
+
 /// `--statistics`: one line per code with its count, most frequent first.
 void writeStatistics(std::ostream& out, std::span<const FileResult> files,
                      const ReportOptions& options);
@@ -26,6 +33,13 @@ void writeStatistics(std::ostream& out, std::span<const FileResult> files,
 /// message, severity, filename, location and end_location ({row, column}, one-based, columns in
 /// code points, the end exclusive), fix ({applicability, message, edits} or null), loop_depth.
 void writeJsonReport(std::ostream& out, std::span<const FileResult> files);
+
+/// `check --profile --output-format json`: the JSON report in the order given (hottest first),
+/// each finding with a `measured` object: heat ("measured", "cold" or "unmeasured"), function,
+/// function_line, time, unit ("seconds" or "samples"), share (0..1), and line_time and line_hits
+/// (the finding's line, when the profiler measured lines; null otherwise).
+void writeMeasuredJsonReport(std::ostream& out, std::span<const MeasuredFinding> findings,
+                             const profile::Profile& profile);
 
 /// A SARIF 2.1.0 log for code scanning: every rule with its documentation, and one result per
 /// finding with a region in one-based lines and UTF-16 columns (`columnKind` utf16CodeUnits).

@@ -36,33 +36,41 @@ std::string caretLine(std::string_view lineText, uint32_t startColumn, uint32_t 
 
 }  // namespace
 
-void writeTextReport(std::ostream& out, std::span<const FileResult> files,
-                     const ReportOptions& options) {
+namespace {
+
+// One finding: `path:line:col: CODE message [*] SUFFIX`, its source line and the carets.
+void writeFinding(std::ostream& out, const FileResult& file, const Finding& finding,
+                  const ReportOptions& options, std::string_view suffix) {
   Style style{options.color};
+  DisplayPosition position = displayPosition(file, finding.range.start);
+  // In a notebook, ruff's `nb.ipynb:cell 3:2:5`: the cell, then the line within it.
+  std::string cell = position.cell ? fmt::format("cell {}:", position.cell) : "";
+  fmt::print(out, "{}{}{}:{}{}:{}: {}{}{} {}{}{}{}\n", style.bold(), file.path, style.reset(), cell,
+             position.line, position.column, style.red(), finding.rule->code, style.reset(),
+             finding.message, isApplicable(finding, options.unsafeFixes) ? " [*]" : "",
+             suffix.empty() ? "" : " ", suffix);
+
+  LineColumn start = file.lines.lineColumn(finding.range.start);
+  LineColumn end = file.lines.lineColumn(finding.range.end);
+  std::string_view lineText = file.lines.lineText(file.text, start.line);
+  uint32_t endColumn = end.line == start.line ? end.column : static_cast<uint32_t>(lineText.size());
+  endColumn = std::min<uint32_t>(endColumn, static_cast<uint32_t>(lineText.size()));
+  fmt::print(out, "    {}\n    {}{}{}\n", lineText, style.cyan(),
+             caretLine(lineText, start.column, endColumn), style.reset());
+}
+
+// The lines after the findings: what was fixed, how many were found, how many are fixable.
+void writeSummary(std::ostream& out, std::span<const FileResult> files,
+                  const ReportOptions& options) {
   size_t total = 0, fixable = 0, unsafeOnly = 0, fixed = 0;
   for (const FileResult& file : files) {
     fixed += file.fixesApplied;
     for (const Finding& finding : file.findings) {
       ++total;
-      DisplayPosition position = displayPosition(file, finding.range.start);
       if (isApplicable(finding, options.unsafeFixes))
         ++fixable;
       else if (finding.fix)
         ++unsafeOnly;
-      // In a notebook, ruff's `nb.ipynb:cell 3:2:5`: the cell, then the line within it.
-      std::string cell = position.cell ? fmt::format("cell {}:", position.cell) : "";
-      fmt::print(out, "{}{}{}:{}{}:{}: {}{}{} {}{}\n", style.bold(), file.path, style.reset(), cell,
-                 position.line, position.column, style.red(), finding.rule->code, style.reset(),
-                 finding.message, isApplicable(finding, options.unsafeFixes) ? " [*]" : "");
-
-      LineColumn start = file.lines.lineColumn(finding.range.start);
-      LineColumn end = file.lines.lineColumn(finding.range.end);
-      std::string_view lineText = file.lines.lineText(file.text, start.line);
-      uint32_t endColumn =
-          end.line == start.line ? end.column : static_cast<uint32_t>(lineText.size());
-      endColumn = std::min<uint32_t>(endColumn, static_cast<uint32_t>(lineText.size()));
-      fmt::print(out, "    {}\n    {}{}{}\n", lineText, style.cyan(),
-                 caretLine(lineText, start.column, endColumn), style.reset());
     }
   }
   if (fixed) fmt::print(out, "Fixed {} finding{}.\n", fixed, fixed == 1 ? "" : "s");
@@ -83,6 +91,26 @@ void writeTextReport(std::ostream& out, std::span<const FileResult> files,
   if (unsafeOnly) {
     fmt::print(out, "{} more fixable with `--unsafe-fixes`.\n", unsafeOnly);
   }
+}
+
+}  // namespace
+
+void writeTextReport(std::ostream& out, std::span<const FileResult> files,
+                     const ReportOptions& options) {
+  for (const FileResult& file : files) {
+    for (const Finding& finding : file.findings) writeFinding(out, file, finding, options, {});
+  }
+  writeSummary(out, files, options);
+}
+
+void writeMeasuredTextReport(std::ostream& out, std::span<const FileResult> files,
+                             std::span<const MeasuredFinding> findings,
+                             const profile::Profile& profile, const ReportOptions& options) {
+  for (const MeasuredFinding& measured : findings) {
+    writeFinding(out, *measured.file, *measured.finding, options,
+                 describeCost(measured.cost, profile));
+  }
+  writeSummary(out, files, options);
 }
 
 void writeStatistics(std::ostream& out, std::span<const FileResult> files,

@@ -1,0 +1,14 @@
+// Fuzz target: arbitrary bytes read as a line_profiler text report. The reader builds a
+// consistent profile or refuses the input with a place inside it.
+#include "fuzz/profile_fuzz_check.h"
+#include "profile/profile_readers.h"  // readLineProfiler
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  perfhint::fuzz::checkReader(input, perfhint::profile::readLineProfiler);
+  return 0;
+}
