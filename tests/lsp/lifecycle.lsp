@@ -9,8 +9,9 @@
         "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
         "hoverProvider": true,
         "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.perfhint"], "resolveProvider": true},
-        "diagnosticProvider": {"identifier": "perfhint", "interFileDependencies": false, "workspaceDiagnostics": false},
-        "executeCommandProvider": {"commands": ["perfhint.applyAllFixes"]}
+        "diagnosticProvider": {"identifier": "perfhint", "interFileDependencies": false, "workspaceDiagnostics": true},
+        "executeCommandProvider": {"commands": ["perfhint.applyAllFixes"]},
+        "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}}
       },
       "serverInfo": {"name": "perfhint", "version": "<any>"}}}
 --> {"jsonrpc": "2.0", "id": 3, "method": "initialize", "params": {"capabilities": {}}}
