@@ -661,6 +661,58 @@ void from_json(const json& j, DidChangeWatchedFilesParams& value) {
   readRequired(j, "changes", value.changes);
 }
 
+void from_json(const json& j, PreviousResultId& value) {
+  expectObject(j);
+  readRequired(j, "uri", value.uri);
+  readRequired(j, "value", value.value);
+}
+
+namespace {
+
+/// A ProgressToken (integer or string); null when absent.
+json progressToken(const json& object, const char* key) {
+  json token = memberOrNull(object, key);
+  if (!token.is_null() && !token.is_string() && !token.is_number_integer()) {
+    throw SchemaError(key, "expected an integer or a string");
+  }
+  return token;
+}
+
+}  // namespace
+
+void from_json(const json& j, WorkspaceDiagnosticParams& value) {
+  expectObject(j);
+  readOptional(j, "identifier", value.identifier);
+  readRequired(j, "previousResultIds", value.previousResultIds);
+  value.workDoneToken = progressToken(j, "workDoneToken");
+  value.partialResultToken = progressToken(j, "partialResultToken");
+}
+
+void from_json(const json& j, WorkspaceFoldersChangeEvent& value) {
+  expectObject(j);
+  readRequired(j, "added", value.added);
+  readRequired(j, "removed", value.removed);
+}
+
+void from_json(const json& j, DidChangeWorkspaceFoldersParams& value) {
+  expectObject(j);
+  readRequired(j, "event", value.event);
+}
+
+void from_json(const json& j, WorkDoneProgressCancelParams& value) {
+  expectObject(j);
+  value.token = progressToken(j, "token");
+  if (value.token.is_null()) throw SchemaError("token", "missing");
+}
+
+void to_json(json& j, const WorkspaceDocumentDiagnosticReport& value) {
+  j = {{"kind", value.unchanged ? "unchanged" : "full"}};
+  writeOptional(j, "resultId", value.resultId);
+  j["uri"] = value.uri;
+  j["version"] = value.version ? json(*value.version) : json(nullptr);
+  if (!value.unchanged) j["items"] = value.items;
+}
+
 void to_json(json& j, const ConfigurationItem& value) {
   j = json::object();
   writeOptional(j, "scopeUri", value.scopeUri);

@@ -245,6 +245,31 @@ struct UnchangedDocumentDiagnosticReport {
 using DocumentDiagnosticReport =
     std::variant<FullDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport>;
 
+/// A result id the client holds for a document, sent back with workspace/diagnostic.
+struct PreviousResultId {
+  std::string uri;
+  std::string value;
+};
+
+/// workspace/diagnostic. Progress tokens are integers or strings; null when absent.
+struct WorkspaceDiagnosticParams {
+  std::optional<std::string> identifier;
+  std::vector<PreviousResultId> previousResultIds;  ///< required by the spec (may be empty)
+  json workDoneToken;
+  json partialResultToken;
+};
+
+/// One document's entry in a workspace diagnostic report: {"kind": "full", "resultId"?, "uri",
+/// "version", "items"}, or {"kind": "unchanged", "resultId", "uri", "version"} when
+/// `unchanged`. `version` is null for a document that is not open.
+struct WorkspaceDocumentDiagnosticReport {
+  std::string uri;
+  std::optional<int32_t> version;
+  std::optional<std::string> resultId;  ///< required when `unchanged`
+  bool unchanged = false;
+  std::vector<Diagnostic> items;
+};
+
 // ---- Hover -------------------------------------------------------------------------------------
 
 using HoverParams = TextDocumentPositionParams;
@@ -418,6 +443,21 @@ struct DidChangeWatchedFilesParams {
   std::vector<FileEvent> changes;
 };
 
+/// workspace/didChangeWorkspaceFolders: WorkspaceFoldersChangeEvent.
+struct WorkspaceFoldersChangeEvent {
+  std::vector<WorkspaceFolder> added;
+  std::vector<WorkspaceFolder> removed;
+};
+
+struct DidChangeWorkspaceFoldersParams {
+  WorkspaceFoldersChangeEvent event;
+};
+
+/// window/workDoneProgress/cancel: the token of the progress the user cancelled.
+struct WorkDoneProgressCancelParams {
+  json token;
+};
+
 struct ConfigurationItem {
   std::optional<std::string> scopeUri;
   std::optional<std::string> section;
@@ -504,12 +544,18 @@ void from_json(const json& j, SetTraceParams& value);
 void from_json(const json& j, DidChangeConfigurationParams& value);
 void from_json(const json& j, FileEvent& value);
 void from_json(const json& j, DidChangeWatchedFilesParams& value);
+void from_json(const json& j, PreviousResultId& value);
+void from_json(const json& j, WorkspaceDiagnosticParams& value);
+void from_json(const json& j, WorkspaceFoldersChangeEvent& value);
+void from_json(const json& j, DidChangeWorkspaceFoldersParams& value);
+void from_json(const json& j, WorkDoneProgressCancelParams& value);
 
 // Server -> client only.
 void to_json(json& j, const PublishDiagnosticsParams& value);
 void to_json(json& j, const FullDocumentDiagnosticReport& value);
 void to_json(json& j, const UnchangedDocumentDiagnosticReport& value);
 void to_json(json& j, const DocumentDiagnosticReport& value);
+void to_json(json& j, const WorkspaceDocumentDiagnosticReport& value);
 void to_json(json& j, const Hover& value);
 void to_json(json& j, const ApplyWorkspaceEditParams& value);
 void to_json(json& j, MessageType value);

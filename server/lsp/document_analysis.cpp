@@ -42,7 +42,7 @@ bool LanguageServer::ensureAnalysis(OpenDocument& document, bool cancellable) {
   }
   if (!document.document->reparse(workerParser(), cancelled)) return false;
 
-  auto current = settings();
+  auto current = editorSettingsFor(document.uri);
   DocumentAnalysis analysis;
   analysis.generation = generation;
   analysis.version = document.version;
@@ -156,6 +156,7 @@ void LanguageServer::publishNotebookDiagnostics(const OpenDocument& document) {
 }
 
 void LanguageServer::refreshAllDocuments() {
+  ++settingsGeneration_;
   for (auto& [uri, document] : documents_) {
     boost::asio::post(document->strand, [this, document = document] {
       if (document->closed || !document->document) return;
@@ -174,11 +175,7 @@ bool LanguageServer::applySettings(const nlohmann::json& values) {
   ServerSettings next = *settings();
   std::vector<std::string> errors = updateSettings(next, values);
   if (!errors.empty()) {
-    std::string message = "perfhint: invalid settings, keeping the previous ones:";
-    for (const std::string& error : errors) message += "\n- " + error;
-    notify("window/showMessage",
-           protocol::ShowMessageParams{protocol::MessageType::Warning, message});
-    log(protocol::MessageType::Warning, message);
+    reportInvalidSettings(errors, {});
     return false;
   }
   std::lock_guard lock(settingsMutex_);
@@ -186,13 +183,44 @@ bool LanguageServer::applySettings(const nlohmann::json& values) {
   return true;
 }
 
+void LanguageServer::reportInvalidSettings(const std::vector<std::string>& errors,
+                                           const std::string& scope) {
+  std::string message = "perfhint: invalid settings";
+  if (!scope.empty()) message += " for " + scope;
+  message += ", keeping the previous ones:";
+  for (const std::string& error : errors) message += "\n- " + error;
+  notify("window/showMessage",
+         protocol::ShowMessageParams{protocol::MessageType::Warning, message});
+  log(protocol::MessageType::Warning, message);
+}
+
 void LanguageServer::requestWorkspaceConfiguration() {
+  // The server-wide section first, then one item per folder: the client answers each folder
+  // with its settings merged over the server-wide ones.
+  std::vector<WorkspaceFolderState> folders = folders_.list();
   protocol::ConfigurationParams params;
   params.items.push_back({std::nullopt, std::string("perfhint")});
-  sendRequest("workspace/configuration", params, [this](const protocol::Response& response) {
-    if (response.error || !response.result.is_array() || response.result.empty()) return;
-    if (applySettings(response.result[0])) refreshAllDocuments();
-  });
+  for (const WorkspaceFolderState& folder : folders) {
+    params.items.push_back({folder.uri, std::string("perfhint")});
+  }
+  sendRequest(
+      "workspace/configuration", params, [this, folders](const protocol::Response& response) {
+        if (response.error || !response.result.is_array() || response.result.empty()) return;
+        bool changed = applySettings(response.result[0]);
+        for (size_t i = 0; i < folders.size() && i + 1 < response.result.size(); ++i) {
+          // Keys the folder's answer leaves out keep their server-wide value.
+          ServerSettings folderSettings = *settings();
+          std::vector<std::string> errors = updateSettings(folderSettings, response.result[i + 1]);
+          if (!errors.empty()) {
+            reportInvalidSettings(errors, folders[i].uri);
+            continue;
+          }
+          folders_.setSettings(folders[i].uri,
+                               std::make_shared<const ServerSettings>(std::move(folderSettings)));
+          changed = true;
+        }
+        if (changed) refreshAllDocuments();
+      });
 }
 
 }  // namespace perfhint::lsp

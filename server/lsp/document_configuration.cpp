@@ -1,7 +1,8 @@
 // Configuration files in the server: each document's settings come from the nearest
 // perfhint.toml / pyproject.toml above it (found by walking up, cached per directory) with the
-// editor's settings on top; invalid files are reported once and the last good one stays. A file
-// that `exclude` leaves out gets no diagnostics.
+// editor's settings (those of the document's workspace folder when it has its own) on top; invalid
+// files are reported once and the last good one stays. A file that `exclude` leaves out gets no
+// diagnostics.
 #include "server/lsp/language_server.h"
 
 #include "config/resolved_config.h"  // folding layers
@@ -11,10 +12,31 @@
 
 namespace perfhint::lsp {
 
+std::shared_ptr<const ServerSettings> LanguageServer::editorSettingsFor(const std::string& uri) {
+  std::optional<std::string> path = protocol::fileUriToPath(uri);
+  if (path) {
+    auto folder = folders_.folderFor(std::filesystem::path(*path).lexically_normal());
+    if (folder && folder->settings) return folder->settings;
+  }
+  return settings();
+}
+
 std::shared_ptr<const config::FileSettings> LanguageServer::documentSettings(
     const std::string& uri) {
-  config::ConfigLayer editor = editorLayer(*settings());
   std::optional<std::string> path = protocol::fileUriToPath(uri);
+  std::error_code ignored;
+  std::filesystem::path folderRoot = std::filesystem::current_path(ignored);
+  std::shared_ptr<const ServerSettings> editorSettings = settings();
+  if (path) {
+    // The innermost workspace folder holding the file: its settings, and the base of the
+    // editor's `exclude` globs (the working directory for a file outside every folder).
+    auto folder = folders_.folderFor(std::filesystem::path(*path).lexically_normal());
+    if (folder) {
+      folderRoot = folder->root;
+      if (folder->settings) editorSettings = folder->settings;
+    }
+  }
+  config::ConfigLayer editor = editorLayer(*editorSettings, folderRoot);
   if (!path) {
     // An unsaved document has no directory: the editor's settings over the defaults.
     config::ResolvedConfig resolved = config::resolve(nullptr, std::span(&editor, 1));

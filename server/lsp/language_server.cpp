@@ -84,6 +84,9 @@ void LanguageServer::registerHandlers() {
   onRequest("workspace/executeCommand", &LanguageServer::executeCommand);
   onNotification("workspace/didChangeConfiguration", &LanguageServer::didChangeConfiguration);
   onNotification("workspace/didChangeWatchedFiles", &LanguageServer::didChangeWatchedFiles);
+  onNotification("workspace/didChangeWorkspaceFolders", &LanguageServer::didChangeWorkspaceFolders);
+  onRequest("workspace/diagnostic", &LanguageServer::workspaceDiagnostic);
+  onNotification("window/workDoneProgress/cancel", &LanguageServer::workDoneProgressCancel);
   onNotification("$/cancelRequest", &LanguageServer::cancelRequest);
   onNotification("$/setTrace", &LanguageServer::setTrace);
 }

@@ -9,16 +9,20 @@
 // on the io thread, so work started for an older generation sees it is stale: a reparse in
 // progress is cancelled, a debounced analysis is skipped, and a request whose document changed
 // under it answers ContentModified. Results reach the client through Connection::send, which is
-// thread-safe. Nothing here blocks the io thread on analysis.
+// thread-safe. Nothing here blocks the io thread on analysis. workspace/diagnostic walks the
+// workspace folders and analyses their files on the same pool, a file per worker at a time
+// (workspace_diagnostic_run.h).
 #pragma once
 
-#include "config/config_discovery.h"     // configuration files
-#include "protocol/lsp_types.h"          // params and results
-#include "protocol/position_encoding.h"  // negotiated encoding
-#include "server/lsp/connection.h"       // the client
-#include "server/lsp/open_document.h"    // documents
-#include "server/lsp/reply.h"            // answering requests
-#include "server/lsp/server_settings.h"  // configuration
+#include "config/config_discovery.h"              // configuration files
+#include "protocol/lsp_types.h"                   // params and results
+#include "protocol/position_encoding.h"           // negotiated encoding
+#include "server/lsp/connection.h"                // the client
+#include "server/lsp/open_document.h"             // documents
+#include "server/lsp/reply.h"                     // answering requests
+#include "server/lsp/server_settings.h"           // configuration
+#include "server/lsp/workspace_diagnostic_run.h"  // workspace/diagnostic in progress
+#include "server/lsp/workspace_folders.h"         // workspace folders
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -88,6 +92,9 @@ class LanguageServer {
   void executeCommand(protocol::ExecuteCommandParams params, Reply reply);
   void didChangeConfiguration(protocol::DidChangeConfigurationParams params);
   void didChangeWatchedFiles(protocol::DidChangeWatchedFilesParams params);
+  void didChangeWorkspaceFolders(protocol::DidChangeWorkspaceFoldersParams params);
+  void workspaceDiagnostic(protocol::WorkspaceDiagnosticParams params, Reply reply);
+  void workDoneProgressCancel(protocol::WorkDoneProgressCancelParams params);
   void cancelRequest(protocol::CancelParams params);
   void setTrace(protocol::SetTraceParams params);
 
@@ -116,13 +123,41 @@ class LanguageServer {
   }
   /// Returns false (and tells the user) when the values are invalid; the settings then stay.
   bool applySettings(const nlohmann::json& values);
+  /// Tells the user why settings (for `scope`, empty: server-wide) were not taken.
+  void reportInvalidSettings(const std::vector<std::string>& errors, const std::string& scope);
+  /// Asks for the `perfhint` section server-wide and for each workspace folder's scope.
   void requestWorkspaceConfiguration();
+
+  // ---- workspace diagnostics (workspace_diagnostics.cpp) ----
+  /// On a worker: the Python files of every workspace folder, as `perfhint check` would find
+  /// them, and the files whose earlier findings must be cleared.
+  void discoverWorkspaceFiles(WorkspaceDiagnosticRun& run);
+  /// Starts the next batch of files, one lane per worker; the last lane done finishes it.
+  void runWorkspaceBatch(std::shared_ptr<WorkspaceDiagnosticRun> run);
+  /// One lane's step: the batch's next file, then the next step posted behind queued work.
+  void analyzeNextWorkspaceFile(std::shared_ptr<WorkspaceDiagnosticRun> run);
+  void finishWorkspaceBatch(std::shared_ptr<WorkspaceDiagnosticRun> run);
+  void finishWorkspaceRun(const std::shared_ptr<WorkspaceDiagnosticRun>& run);
+  /// Sends reports as a partial result, or keeps them for the final answer.
+  void emitWorkspaceReports(WorkspaceDiagnosticRun& run, nlohmann::json items);
+  /// Records which files not open have findings on the client, as of reports it receives.
+  void rememberWorkspaceFindings(const nlohmann::json& items);
+  /// A file that is not open, from its content on disk; nullopt when it is not Python text or
+  /// the run stopped.
+  std::optional<protocol::WorkspaceDocumentDiagnosticReport> closedFileReport(
+      const WorkspaceDiagnosticRun& run, const WorkspaceFile& file);
+  /// On the document's strand: the report of its current analysis.
+  protocol::WorkspaceDocumentDiagnosticReport openDocumentReport(const WorkspaceDiagnosticRun& run,
+                                                                 OpenDocument& document);
+  void sendProgress(const nlohmann::json& token, nlohmann::json value);
 
   // ---- configuration files (document_configuration.cpp) ----
   /// The settings for a document: its configuration file (found from its path) under the
   /// editor's settings. Reports an invalid configuration file once (window/showMessage); the
   /// last good configuration then stays in force. Callable from any thread.
   std::shared_ptr<const config::FileSettings> documentSettings(const std::string& uri);
+  /// The editor's settings for a document: its workspace folder's, else the server-wide ones.
+  std::shared_ptr<const ServerSettings> editorSettingsFor(const std::string& uri);
   /// `keptLastGood`: whether an earlier good configuration of that file stays in force (else the
   /// defaults apply).
   void reportConfigErrors(const std::vector<config::ConfigError>& errors, bool keptLastGood);
@@ -161,6 +196,19 @@ class LanguageServer {
   std::mutex reportedConfigErrorsMutex_;
   std::set<std::string> reportedConfigErrors_;  ///< since the last change of a config file
   std::atomic<uint64_t> nextResultId_{1};
+  WorkspaceFolders folders_;  ///< thread-safe
+  /// Bumped whenever settings, configuration files or folders change: part of the result id of
+  /// a file that is not open, so a report computed under other settings is never "unchanged".
+  std::atomic<uint64_t> settingsGeneration_{1};
+  /// Workspace diagnostic runs with a work-done token, by token (io thread only).
+  std::unordered_map<std::string, std::weak_ptr<WorkspaceDiagnosticRun>> workspaceRuns_;
+  std::mutex workspaceFindingsMutex_;
+  /// Files not open whose last workspace report had findings: they get an empty report once
+  /// they leave the workspace (folder removed, file deleted or excluded).
+  std::set<std::string> workspaceFilesWithFindings_;
+  std::mutex diskStampsMutex_;
+  /// By path, for the files of the last workspace walk.
+  std::unordered_map<std::string, DiskContentStamp> diskStamps_;
   protocol::TraceValue traceLevel_ = protocol::TraceValue::Off;
 
   // Set by initialize, read by workers afterwards.

@@ -1,5 +1,7 @@
 #include "server/lsp/server_settings.h"
 
+#include "config/python_version_name.h"  // targetVersion
+
 namespace perfhint::lsp {
 namespace {
 
@@ -14,17 +16,17 @@ std::optional<Severity> parseSeverity(const std::string& name) {
 }
 
 bool readStringList(const json& values, const char* key, std::vector<std::string>& out,
-                    std::vector<std::string>& errors) {
+                    std::vector<std::string>& errors, const char* what = "rule codes") {
   auto found = values.find(key);
   if (found == values.end() || found->is_null()) return true;
   if (!found->is_array()) {
-    errors.push_back(std::string(key) + " must be an array of rule codes");
+    errors.push_back(std::string(key) + " must be an array of " + what);
     return false;
   }
   std::vector<std::string> list;
   for (const json& item : *found) {
     if (!item.is_string()) {
-      errors.push_back(std::string(key) + " must be an array of rule codes");
+      errors.push_back(std::string(key) + " must be an array of " + what);
       return false;
     }
     list.push_back(item.get<std::string>());
@@ -43,7 +45,28 @@ std::vector<std::string> updateSettings(ServerSettings& settings, const json& va
   }
   ServerSettings next = settings;
   readStringList(values, "select", next.select, errors);
+  readStringList(values, "extendSelect", next.extendSelect, errors);
   readStringList(values, "ignore", next.ignore, errors);
+  // For these two, null is a value: the configuration file's applies again.
+  if (auto found = values.find("exclude"); found != values.end() && found->is_null()) {
+    next.exclude.reset();
+  } else if (found != values.end()) {
+    std::vector<std::string> globs;
+    if (readStringList(values, "exclude", globs, errors, "glob patterns")) {
+      next.exclude = std::move(globs);
+    }
+  }
+  if (auto found = values.find("targetVersion"); found != values.end() && found->is_null()) {
+    next.targetVersion.reset();
+  } else if (found != values.end()) {
+    auto version =
+        found->is_string() ? config::parsePythonVersion(found->get<std::string>()) : std::nullopt;
+    if (!version) {
+      errors.push_back("targetVersion must name a Python version from py38 to py314");
+    } else {
+      next.targetVersion = *version;
+    }
+  }
   if (auto found = values.find("severity"); found != values.end() && !found->is_null()) {
     if (!found->is_object()) {
       errors.push_back("severity must map rule codes to error, warning, info or hint");
@@ -77,18 +100,31 @@ std::vector<std::string> updateSettings(ServerSettings& settings, const json& va
   std::string selectionError;
   auto selection = RuleSelection::fromPatterns(next.select, next.ignore, selectionError);
   if (!selection) errors.push_back(selectionError);
+  for (const std::string& pattern : next.extendSelect) {
+    std::string unused;
+    if (!RuleSelection::fromPatterns({pattern}, {}, unused)) {
+      errors.push_back("unknown rule code or prefix in extendSelect: '" + pattern + "'");
+    }
+  }
   if (!errors.empty()) return errors;
   next.selection = std::move(*selection);
   settings = std::move(next);
   return errors;
 }
 
-config::ConfigLayer editorLayer(const ServerSettings& settings) {
+config::ConfigLayer editorLayer(const ServerSettings& settings,
+                                const std::filesystem::path& folderRoot) {
   config::ConfigLayer layer;
   if (!settings.select.empty()) layer.select = settings.select;
+  layer.extendSelect = settings.extendSelect;
   layer.ignore = settings.ignore;
   layer.severity = settings.severity;
   layer.unsafeFixes = settings.unsafeFixes;
+  layer.targetVersion = settings.targetVersion;
+  if (settings.exclude) {
+    layer.exclude.emplace();
+    for (const std::string& glob : *settings.exclude) layer.exclude->push_back({glob, folderRoot});
+  }
   return layer;
 }
 

@@ -10,8 +10,9 @@
         "notebookDocumentSync": {"notebookSelector": [{"notebook": {"notebookType": "jupyter-notebook"}, "cells": [{"language": "python"}]}], "save": false},
         "hoverProvider": true,
         "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.perfhint"], "resolveProvider": true},
-        "diagnosticProvider": {"identifier": "perfhint", "interFileDependencies": false, "workspaceDiagnostics": false},
-        "executeCommandProvider": {"commands": ["perfhint.applyAllFixes"]}
+        "diagnosticProvider": {"identifier": "perfhint", "interFileDependencies": false, "workspaceDiagnostics": true},
+        "executeCommandProvider": {"commands": ["perfhint.applyAllFixes"]},
+        "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}}
       },
       "serverInfo": {"name": "perfhint", "version": "<any>"}}}
 --> {"jsonrpc": "2.0", "id": 3, "method": "initialize", "params": {"capabilities": {}}}

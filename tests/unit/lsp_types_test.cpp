@@ -392,3 +392,41 @@ TEST_CASE("locations, text edits and document items round-trip") {
   TextDocumentContentChangeEvent change{Range{{0, 0}, {0, 1}}, "y"};
   CHECK(json(change).get<TextDocumentContentChangeEvent>().range == change.range);
 }
+
+TEST_CASE("workspace/diagnostic params, folder changes and progress cancellation") {
+  auto params = json::parse(R"({"previousResultIds": [{"uri": "file:///w/a.py", "value": "7"}],
+                                "workDoneToken": "w1", "partialResultToken": 3})")
+                    .get<WorkspaceDiagnosticParams>();
+  REQUIRE(params.previousResultIds.size() == 1);
+  CHECK(params.previousResultIds[0].uri == "file:///w/a.py");
+  CHECK(params.previousResultIds[0].value == "7");
+  CHECK(params.workDoneToken == "w1");
+  CHECK(params.partialResultToken == 3);
+  auto plain = json::parse(R"({"previousResultIds": []})").get<WorkspaceDiagnosticParams>();
+  CHECK(plain.workDoneToken.is_null());
+  CHECK(plain.partialResultToken.is_null());
+  CHECK(readError<WorkspaceDiagnosticParams>(json::object()) == "previousResultIds: missing");
+  CHECK(readError<WorkspaceDiagnosticParams>(
+            json::parse(R"({"previousResultIds": [], "workDoneToken": true})")) ==
+        "workDoneToken: expected an integer or a string");
+
+  auto change = json::parse(R"({"event": {"added": [{"uri": "file:///b", "name": "b"}],
+                                          "removed": []}})")
+                    .get<DidChangeWorkspaceFoldersParams>();
+  REQUIRE(change.event.added.size() == 1);
+  CHECK(change.event.added[0].name == "b");
+  CHECK(readError<DidChangeWorkspaceFoldersParams>(json::parse(R"({"event": {"added": []}})")) ==
+        "event.removed: missing");
+
+  CHECK(json::parse(R"({"token": 5})").get<WorkDoneProgressCancelParams>().token == 5);
+  CHECK(readError<WorkDoneProgressCancelParams>(json::object()) == "token: missing");
+}
+
+TEST_CASE("workspace document reports carry the uri and a version, null when not open") {
+  WorkspaceDocumentDiagnosticReport full{"file:///w/a.py", std::nullopt, "ab-1", false, {}};
+  CHECK(json(full) == json::parse(R"({"kind": "full", "resultId": "ab-1", "uri": "file:///w/a.py",
+                                      "version": null, "items": []})"));
+  WorkspaceDocumentDiagnosticReport unchanged{"file:///w/b.py", 4, "9", true, {}};
+  CHECK(json(unchanged) == json::parse(R"({"kind": "unchanged", "resultId": "9",
+                                           "uri": "file:///w/b.py", "version": 4})"));
+}

@@ -7,6 +7,7 @@ return {
   filetypes = { "python" },
   root_markers = { "pyproject.toml", "setup.cfg", ".git" },
   -- The `perfhint` section the server reads (see the README, "The language server"): select,
-  -- ignore, severity, debounceMs, unsafeFixes. Override with vim.lsp.config("perfhint", {...}).
+  -- extendSelect, ignore, severity, debounceMs, unsafeFixes, targetVersion, exclude. Override
+  -- with vim.lsp.config("perfhint", {...}).
   settings = { perfhint = {} },
 }

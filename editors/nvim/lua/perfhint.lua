@@ -8,8 +8,8 @@ local M = {}
 local defaults = {
   cmd = { "perfhint", "server" },
   root_markers = { "pyproject.toml", "setup.cfg", ".git" },
-  -- The `perfhint` section the server reads: select, ignore, severity, debounceMs, unsafeFixes
-  -- (see the README, "The language server").
+  -- The `perfhint` section the server reads: select, extendSelect, ignore, severity, debounceMs,
+  -- unsafeFixes, targetVersion, exclude (see the README, "The language server").
   settings = { perfhint = {} },
 }
 

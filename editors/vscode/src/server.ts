@@ -19,8 +19,10 @@ import type { StatusBar } from './statusBar';
 /** The server's own command behind "perfhint: Fix all in file". */
 const applyAllFixesCommand = 'perfhint.applyAllFixes';
 
-function currentSettings(): ServerSettings {
-  const configuration = vscode.workspace.getConfiguration('perfhint');
+/** The settings in force for `scopeUri` (a workspace folder), or the window's without one. */
+function currentSettings(scopeUri?: string): ServerSettings {
+  const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
+  const configuration = vscode.workspace.getConfiguration('perfhint', scope);
   return serverSettings((key, defaultValue) => configuration.get(key, defaultValue));
 }
 
@@ -79,7 +81,7 @@ export class PerfhintServer implements vscode.Disposable {
           // than the raw section, which also holds perfhint.path and perfhint.trace.
           configuration: (params, token, next) => {
             if (params.items.every((item) => item.section === 'perfhint')) {
-              return params.items.map(() => currentSettings());
+              return params.items.map((item) => currentSettings(item.scopeUri));
             }
             return next(params, token);
           },

@@ -1,17 +1,23 @@
 // Maps the extension's `perfhint.*` settings to the `perfhint` section the server reads (from
-// initializationOptions and workspace/configuration): select, ignore, severity, debounceMs,
-// unsafeFixes. Kept free of the vscode API so it runs under plain Node in the unit tests.
+// initializationOptions and workspace/configuration): select, extendSelect, ignore, severity,
+// debounceMs, unsafeFixes, targetVersion, exclude. Kept free of the vscode API so it runs under plain Node in the unit tests.
 
 /** The settings object the server understands (see the README, "The language server"). */
 export interface ServerSettings {
   /** Codes or prefixes to enable; empty enables every rule. */
   select: string[];
+  /** Codes or prefixes enabled on top of the selection. */
+  extendSelect: string[];
   /** Codes or prefixes to disable. */
   ignore: string[];
   /** Per-rule severity: error, warning, info or hint. */
   severity: Record<string, string>;
   debounceMs: number;
   unsafeFixes: boolean;
+  /** "py38" .. "py314"; null leaves it to the configuration file. */
+  targetVersion: string | null;
+  /** Globs relative to the workspace folder; null leaves it to the configuration file. */
+  exclude: string[] | null;
 }
 
 /** Reads one setting with its default, as `WorkspaceConfiguration.get` does. */
@@ -24,9 +30,12 @@ export type SettingReader = <T>(key: string, defaultValue: T) => T;
 export function serverSettings(read: SettingReader): ServerSettings {
   return {
     select: read<string[]>('select', []),
+    extendSelect: read<string[]>('extendSelect', []),
     ignore: read<string[]>('ignore', []),
     severity: read<Record<string, string>>('severity', {}),
     debounceMs: read<number>('debounceMs', 50),
     unsafeFixes: read<boolean>('unsafeFixes', false),
+    targetVersion: read<string | null>('targetVersion', null),
+    exclude: read<string[] | null>('exclude', null),
   };
 }

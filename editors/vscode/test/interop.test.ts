@@ -190,9 +190,10 @@ test('initialize announces what VS Code uses', async () => {
     diagnosticProvider: {
       identifier: 'perfhint',
       interFileDependencies: false,
-      workspaceDiagnostics: false,
+      workspaceDiagnostics: true,
     },
     executeCommandProvider: { commands: ['perfhint.applyAllFixes'] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   });
   assert.equal(result.serverInfo?.name, 'perfhint');
 });

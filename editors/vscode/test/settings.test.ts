@@ -16,6 +16,9 @@ test('defaults are sent explicitly, so clearing a setting undoes it on the serve
     severity: {},
     debounceMs: 50,
     unsafeFixes: false,
+    extendSelect: [],
+    targetVersion: null,
+    exclude: null,
   });
 });
 
@@ -29,6 +32,9 @@ test('each setting maps to its server key; path and trace stay in the extension'
       severity: { PH201: 'error' },
       debounceMs: 0,
       unsafeFixes: true,
+      extendSelect: ['PH301'],
+      targetVersion: 'py39',
+      exclude: ['build', 'src/gen/*.py'],
     }),
   );
   assert.deepEqual(settings, {
@@ -37,5 +43,8 @@ test('each setting maps to its server key; path and trace stay in the extension'
     severity: { PH201: 'error' },
     debounceMs: 0,
     unsafeFixes: true,
+    extendSelect: ['PH301'],
+    targetVersion: 'py39',
+    exclude: ['build', 'src/gen/*.py'],
   });
 });

@@ -7,7 +7,9 @@ namespace perfhint::lsp {
 void LanguageServer::didChangeConfiguration(protocol::DidChangeConfigurationParams params) {
   const nlohmann::json& settings = params.settings;
   if (settings.is_object() && settings.contains("perfhint")) {
-    if (applySettings(settings["perfhint"])) refreshAllDocuments();
+    if (!applySettings(settings["perfhint"])) return;
+    folders_.clearSettings();  // pushed settings have no scope: they apply to every folder
+    refreshAllDocuments();
   } else if (clientHasConfiguration_) {
     requestWorkspaceConfiguration();
   }

@@ -41,6 +41,13 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
   clientWatchesFilesForUs_ = client.didChangeWatchedFilesDynamicRegistration;
   if (params.trace) traceLevel_ = *params.trace;
   docsBase_ = findRulesDocument();
+  if (params.workspaceFolders) {
+    for (const protocol::WorkspaceFolder& folder : *params.workspaceFolders) folders_.add(folder);
+  } else if (params.rootUri) {
+    // A client without workspace folders names its one root here.
+    std::string name = std::filesystem::path(*params.rootUri).filename().string();
+    folders_.add({*params.rootUri, name});
+  }
   if (!params.initializationOptions.is_null()) {
     // Accept both {"perfhint": {...}} and the settings object itself.
     const nlohmann::json& options = params.initializationOptions;
@@ -63,7 +70,8 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
       {"diagnosticProvider",
        {{"identifier", "perfhint"},
         {"interFileDependencies", false},
-        {"workspaceDiagnostics", false}}},
+        {"workspaceDiagnostics", true}}},
+      {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
       {"executeCommandProvider", {{"commands", {"perfhint.applyAllFixes"}}}},
   };
   protocol::InitializeResult result;
