@@ -80,6 +80,8 @@ void LanguageServer::registerHandlers() {
   onRequest("workspace/executeCommand", &LanguageServer::executeCommand);
   onNotification("workspace/didChangeConfiguration", &LanguageServer::didChangeConfiguration);
   onNotification("workspace/didChangeWatchedFiles", &LanguageServer::didChangeWatchedFiles);
+  onRequest("textDocument/codeLens", &LanguageServer::codeLens);
+  onRequest("textDocument/inlayHint", &LanguageServer::inlayHint);
   onNotification("$/cancelRequest", &LanguageServer::cancelRequest);
   onNotification("$/setTrace", &LanguageServer::setTrace);
 }

@@ -21,7 +21,11 @@ struct ServerSettings {
   std::map<std::string, Severity, std::less<>> severity;  ///< per-rule override
   unsigned debounceMs = 50;
   std::optional<bool> unsafeFixes;  ///< unset: the configuration file's (or no unsafe fixes)
-  RuleSelection selection;          ///< derived from select/ignore
+  /// The profile to guide hints with: a path or glob relative to the workspace root (empty: none).
+  std::string profile;
+  /// Share of the run (percent) from which a function's findings are raised one severity level.
+  double hotThreshold = 5;
+  RuleSelection selection;  ///< derived from select/ignore
 };
 
 /// The editor's settings as the configuration layer above configuration files (and below the

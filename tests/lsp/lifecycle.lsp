@@ -8,9 +8,11 @@
         "positionEncoding": "utf-16",
         "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
         "hoverProvider": true,
+        "codeLensProvider": {"resolveProvider": false},
+        "inlayHintProvider": true,
         "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.perfhint"], "resolveProvider": true},
         "diagnosticProvider": {"identifier": "perfhint", "interFileDependencies": false, "workspaceDiagnostics": false},
-        "executeCommandProvider": {"commands": ["perfhint.applyAllFixes"]}
+        "executeCommandProvider": {"commands": ["perfhint.applyAllFixes", "perfhint.loadProfile", "perfhint.showProfile"]}
       },
       "serverInfo": {"name": "perfhint", "version": "<any>"}}}
 --> {"jsonrpc": "2.0", "id": 3, "method": "initialize", "params": {"capabilities": {}}}

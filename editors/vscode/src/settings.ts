@@ -1,6 +1,6 @@
 // Maps the extension's `perfhint.*` settings to the `perfhint` section the server reads (from
 // initializationOptions and workspace/configuration): select, ignore, severity, debounceMs,
-// unsafeFixes. Kept free of the vscode API so it runs under plain Node in the unit tests.
+// unsafeFixes, profile, hotThreshold. Kept free of the vscode API so it runs under plain Node in the unit tests.
 
 /** The settings object the server understands (see the README, "The language server"). */
 export interface ServerSettings {
@@ -12,6 +12,10 @@ export interface ServerSettings {
   severity: Record<string, string>;
   debounceMs: number;
   unsafeFixes: boolean;
+  /** The profile guiding the hints: a path or glob relative to the workspace root; empty: none. */
+  profile: string;
+  /** Share of the run (percent) from which findings in a function are raised. */
+  hotThreshold: number;
 }
 
 /** Reads one setting with its default, as `WorkspaceConfiguration.get` does. */
@@ -28,5 +32,7 @@ export function serverSettings(read: SettingReader): ServerSettings {
     severity: read<Record<string, string>>('severity', {}),
     debounceMs: read<number>('debounceMs', 50),
     unsafeFixes: read<boolean>('unsafeFixes', false),
+    profile: read<string>('profile', ''),
+    hotThreshold: read<number>('hotThreshold', 5),
   };
 }

@@ -177,6 +177,8 @@ test('initialize announces what VS Code uses', async () => {
     positionEncoding: 'utf-16',
     textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
     hoverProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    inlayHintProvider: true,
     codeActionProvider: {
       codeActionKinds: ['quickfix', 'source.fixAll.perfhint'],
       resolveProvider: true,
@@ -186,7 +188,9 @@ test('initialize announces what VS Code uses', async () => {
       interFileDependencies: false,
       workspaceDiagnostics: false,
     },
-    executeCommandProvider: { commands: ['perfhint.applyAllFixes'] },
+    executeCommandProvider: {
+      commands: ['perfhint.applyAllFixes', 'perfhint.loadProfile', 'perfhint.showProfile'],
+    },
   });
   assert.equal(result.serverInfo?.name, 'perfhint');
 });

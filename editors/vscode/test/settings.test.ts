@@ -16,6 +16,8 @@ test('defaults are sent explicitly, so clearing a setting undoes it on the serve
     severity: {},
     debounceMs: 50,
     unsafeFixes: false,
+    profile: '',
+    hotThreshold: 5,
   });
 });
 
@@ -29,6 +31,8 @@ test('each setting maps to its server key; path and trace stay in the extension'
       severity: { PH201: 'error' },
       debounceMs: 0,
       unsafeFixes: true,
+      profile: 'profiles/*.prof',
+      hotThreshold: 10,
     }),
   );
   assert.deepEqual(settings, {
@@ -37,5 +41,7 @@ test('each setting maps to its server key; path and trace stay in the extension'
     severity: { PH201: 'error' },
     debounceMs: 0,
     unsafeFixes: true,
+    profile: 'profiles/*.prof',
+    hotThreshold: 10,
   });
 });

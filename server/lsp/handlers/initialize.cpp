@@ -4,6 +4,8 @@
 
 #include "protocol/uri.h"  // the docs link
 
+#include <boost/asio/post.hpp>
+
 #include <unistd.h>  // readlink
 #include <filesystem>
 
@@ -26,6 +28,17 @@ std::string findRulesDocument() {
   return {};
 }
 
+// The directory profile paths are relative to: the first workspace folder, else rootUri.
+std::filesystem::path workspaceRootOf(const protocol::InitializeParams& params) {
+  std::optional<std::string> path;
+  if (params.workspaceFolders && !params.workspaceFolders->empty()) {
+    path = protocol::fileUriToPath(params.workspaceFolders->front().uri);
+  } else if (params.rootUri) {
+    path = protocol::fileUriToPath(*params.rootUri);
+  }
+  return path ? std::filesystem::path(*path).lexically_normal() : std::filesystem::path();
+}
+
 }  // namespace
 
 void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) {
@@ -41,6 +54,7 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
   clientWatchesFilesForUs_ = client.didChangeWatchedFilesDynamicRegistration;
   if (params.trace) traceLevel_ = *params.trace;
   docsBase_ = findRulesDocument();
+  workspaceRoot_ = workspaceRootOf(params);
   if (!params.initializationOptions.is_null()) {
     // Accept both {"perfhint": {...}} and the settings object itself.
     const nlohmann::json& options = params.initializationOptions;
@@ -52,13 +66,16 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
+      {"codeLensProvider", {{"resolveProvider", false}}},
+      {"inlayHintProvider", true},
       {"codeActionProvider",
        {{"codeActionKinds", {"quickfix", "source.fixAll.perfhint"}}, {"resolveProvider", true}}},
       {"diagnosticProvider",
        {{"identifier", "perfhint"},
         {"interFileDependencies", false},
         {"workspaceDiagnostics", false}}},
-      {"executeCommandProvider", {{"commands", {"perfhint.applyAllFixes"}}}},
+      {"executeCommandProvider",
+       {{"commands", {"perfhint.applyAllFixes", "perfhint.loadProfile", "perfhint.showProfile"}}}},
   };
   protocol::InitializeResult result;
   result.capabilities = std::move(capabilities);
@@ -70,6 +87,12 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
 void LanguageServer::initialized(nlohmann::json) {
   if (clientWatchesFilesForUs_) watchConfigFiles();
   if (clientHasConfiguration_) requestWorkspaceConfiguration();
+  if (std::string profile = settings()->profile; !profile.empty()) {
+    // Posted, so the load's messages follow the ones sent above.
+    boost::asio::post(io_, [this, profile = std::move(profile)]() mutable {
+      startProfileLoad(std::move(profile), std::nullopt);
+    });
+  }
 }
 
 }  // namespace perfhint::lsp
