@@ -34,7 +34,7 @@ void LanguageServer::runOnCurrentDocument(std::shared_ptr<OpenDocument> document
 }
 
 bool LanguageServer::ensureAnalysis(OpenDocument& document, bool cancellable) {
-  if (document.isAnalysisCurrent()) return true;
+  if (document.isAnalysisCurrent() && document.analysis->profile == workspaceProfile()) return true;
   const uint64_t generation = document.appliedGeneration;
   std::function<bool()> cancelled;
   if (cancellable) {
@@ -70,6 +70,7 @@ bool LanguageServer::ensureAnalysis(OpenDocument& document, bool cancellable) {
     analysis.diagnostics.push_back(toDiagnostic(*document.document, finding, document.version,
                                                 *current, encoding_, docsBase_));
   }
+  applyProfile(document, analysis, *current);
   document.analysis = std::move(analysis);
   return true;
 }
@@ -178,8 +179,15 @@ bool LanguageServer::applySettings(const nlohmann::json& values) {
     reportInvalidSettings(errors, {});
     return false;
   }
-  std::lock_guard lock(settingsMutex_);
-  settings_ = std::make_shared<const ServerSettings>(std::move(next));
+  bool profileChanged = next.profile != settings()->profile;
+  std::string profile = next.profile;
+  {
+    std::lock_guard lock(settingsMutex_);
+    settings_ = std::make_shared<const ServerSettings>(std::move(next));
+  }
+  // Before `initialized` the load waits: the server may not send requests (watching the file)
+  // until the client has its initialize result.
+  if (profileChanged && lifecycle_ == Lifecycle::Running) startProfileLoad(profile, std::nullopt);
   return true;
 }
 

@@ -87,6 +87,8 @@ void LanguageServer::registerHandlers() {
   onNotification("workspace/didChangeWorkspaceFolders", &LanguageServer::didChangeWorkspaceFolders);
   onRequest("workspace/diagnostic", &LanguageServer::workspaceDiagnostic);
   onNotification("window/workDoneProgress/cancel", &LanguageServer::workDoneProgressCancel);
+  onRequest("textDocument/codeLens", &LanguageServer::codeLens);
+  onRequest("textDocument/inlayHint", &LanguageServer::inlayHint);
   onNotification("$/cancelRequest", &LanguageServer::cancelRequest);
   onNotification("$/setTrace", &LanguageServer::setTrace);
 }

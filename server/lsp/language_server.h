@@ -18,7 +18,7 @@
 #include "protocol/lsp_types.h"                   // params and results
 #include "protocol/position_encoding.h"           // negotiated encoding
 #include "server/lsp/connection.h"                // the client
-#include "server/lsp/open_document.h"             // documents
+#include "server/lsp/open_document.h"             // documents, and the profile
 #include "server/lsp/reply.h"                     // answering requests
 #include "server/lsp/server_settings.h"           // configuration
 #include "server/lsp/workspace_diagnostic_run.h"  // workspace/diagnostic in progress
@@ -28,9 +28,11 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -95,6 +97,8 @@ class LanguageServer {
   void didChangeWorkspaceFolders(protocol::DidChangeWorkspaceFoldersParams params);
   void workspaceDiagnostic(protocol::WorkspaceDiagnosticParams params, Reply reply);
   void workDoneProgressCancel(protocol::WorkDoneProgressCancelParams params);
+  void codeLens(nlohmann::json params, Reply reply);
+  void inlayHint(nlohmann::json params, Reply reply);
   void cancelRequest(protocol::CancelParams params);
   void setTrace(protocol::SetTraceParams params);
 
@@ -164,6 +168,26 @@ class LanguageServer {
   /// Asks the client to tell us when perfhint.toml or pyproject.toml files change.
   void watchConfigFiles();
 
+  // ---- profile-guided hints (profile_loading.cpp) ----
+  /// The profile in force (null: none); callable from any thread.
+  std::shared_ptr<const WorkspaceProfile> workspaceProfile() const {
+    std::lock_guard lock(profileMutex_);
+    return profile_;
+  }
+  /// On the io thread: loads the profile `pattern` names (empty: drops the profile) on a worker,
+  /// then re-checks open documents. On failure the user is told and the previous profile stays.
+  /// `reply`, when given, is answered once the load is over.
+  void startProfileLoad(std::string pattern, std::optional<Reply> reply);
+  /// Re-checks the open documents not yet analysed with the profile in force (io thread).
+  void refreshForProfile();
+  /// On the profile strand: asks the client to watch the profile file (or glob; empty: nothing).
+  void watchProfileFile(const std::string& pattern);
+  /// Adjusts the analysis' diagnostics to the profile in force (document_analysis.cpp's step).
+  void applyProfile(const OpenDocument& document, DocumentAnalysis& analysis,
+                    const ServerSettings& current);
+  /// The paths of the open documents (io thread).
+  std::vector<std::string> openDocumentPaths() const;
+
   // ---- client messages ----
   void notify(const char* method, nlohmann::json params);
   void sendRequest(const char* method, nlohmann::json params,
@@ -210,6 +234,15 @@ class LanguageServer {
   /// By path, for the files of the last workspace walk.
   std::unordered_map<std::string, DiskContentStamp> diskStamps_;
   protocol::TraceValue traceLevel_ = protocol::TraceValue::Off;
+  std::filesystem::path workspaceRoot_;  ///< set by initialize; profile paths are relative to it
+  std::string profilePattern_;  ///< io thread: the profile asked for last (setting or command)
+  mutable std::mutex profileMutex_;
+  std::shared_ptr<const WorkspaceProfile> profile_;
+  std::atomic<uint64_t> profileRequests_{0};  ///< a load started before the last one is dropped
+  std::string watchedProfilePattern_;         ///< profile strand only
+  /// Loads run one at a time, in the order asked.
+  boost::asio::strand<boost::asio::thread_pool::executor_type> profileStrand_{
+      workers_.get_executor()};
 
   // Set by initialize, read by workers afterwards.
   protocol::PositionEncoding encoding_ = protocol::PositionEncoding::Utf16;

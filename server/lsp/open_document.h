@@ -1,11 +1,13 @@
 // One document the client has open, and the analysis of its latest version.
 #pragma once
 
-#include "analysis/engine/finding.h"   // findings
-#include "analysis/syntax/document.h"  // text and tree
-#include "config/resolved_config.h"    // the settings an analysis used
-#include "protocol/lsp_types.h"        // published diagnostics
-#include "server/lsp/open_notebook.h"  // a notebook's cells
+#include "analysis/engine/finding.h"       // findings
+#include "analysis/syntax/document.h"      // text and tree
+#include "config/resolved_config.h"        // the settings an analysis used
+#include "profile/python_functions.h"      // defs, for profile hints
+#include "protocol/lsp_types.h"            // published diagnostics
+#include "server/lsp/open_notebook.h"      // a notebook's cells
+#include "server/lsp/workspace_profile.h"  // the profile the hints come from
 
 #include <boost/asio/steady_timer.hpp>  // debounce
 #include <boost/asio/strand.hpp>        // per-document serialisation
@@ -34,6 +36,12 @@ struct DocumentAnalysis {
   /// What the analysis ran with (configuration file and editor settings), for the fixes that
   /// code actions offer.
   std::shared_ptr<const config::FileSettings> settings;
+  /// The profile the diagnostics were adjusted to (null: none). When another profile is in force
+  /// the analysis is stale, as after an edit.
+  std::shared_ptr<const WorkspaceProfile> profile;
+  /// When `profile` covers the document: its path as the profile knows it, and its defs.
+  std::string profilePath;
+  std::vector<profile::PythonFunction> functions;
 };
 
 /// Thread-safety: `generation` is written on the io thread (one increment per change received)

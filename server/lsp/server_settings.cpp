@@ -97,6 +97,20 @@ std::vector<std::string> updateSettings(ServerSettings& settings, const json& va
       next.unsafeFixes = found->get<bool>();
     }
   }
+  if (auto found = values.find("profile"); found != values.end() && !found->is_null()) {
+    if (!found->is_string()) {
+      errors.push_back("profile must be a path or glob relative to the workspace root");
+    } else {
+      next.profile = found->get<std::string>();
+    }
+  }
+  if (auto found = values.find("hotThreshold"); found != values.end() && !found->is_null()) {
+    if (!found->is_number() || found->get<double>() < 0 || found->get<double>() > 100) {
+      errors.push_back("hotThreshold must be a percentage from 0 to 100");
+    } else {
+      next.hotThreshold = found->get<double>();
+    }
+  }
   std::string selectionError;
   auto selection = RuleSelection::fromPatterns(next.select, next.ignore, selectionError);
   if (!selection) errors.push_back(selectionError);

@@ -29,6 +29,10 @@ struct ServerSettings {
   /// Globs replacing the configuration file's `exclude`, relative to the workspace folder.
   /// Unset (also by an explicit null): the configuration file's.
   std::optional<std::vector<std::string>> exclude;
+  /// The profile to guide hints with: a path or glob relative to the workspace root (empty: none).
+  std::string profile;
+  /// Share of the run (percent) from which a function's findings are raised one severity level.
+  double hotThreshold = 5;
   RuleSelection selection;  ///< derived from select/ignore
 };
 

@@ -9,9 +9,11 @@
         "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
         "notebookDocumentSync": {"notebookSelector": [{"notebook": {"notebookType": "jupyter-notebook"}, "cells": [{"language": "python"}]}], "save": false},
         "hoverProvider": true,
+        "codeLensProvider": {"resolveProvider": false},
+        "inlayHintProvider": true,
         "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.perfhint"], "resolveProvider": true},
         "diagnosticProvider": {"identifier": "perfhint", "interFileDependencies": false, "workspaceDiagnostics": true},
-        "executeCommandProvider": {"commands": ["perfhint.applyAllFixes"]},
+        "executeCommandProvider": {"commands": ["perfhint.applyAllFixes", "perfhint.loadProfile", "perfhint.showProfile"]},
         "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}}
       },
       "serverInfo": {"name": "perfhint", "version": "<any>"}}}

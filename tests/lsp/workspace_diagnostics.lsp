@@ -30,7 +30,7 @@ for x in xs:
 write b/notes.txt
 not python
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {"textDocument": {"diagnostic": {}}}, "workspaceFolders": [{"uri": "file://$WORKDIR/a", "name": "a"}, {"uri": "file://$WORKDIR/b", "name": "b"}]}}
-<-- {"jsonrpc": "2.0", "id": 1, "result": {"capabilities": {"positionEncoding": "utf-16", "textDocumentSync": "<any>", "notebookDocumentSync": "<any>", "hoverProvider": true, "codeActionProvider": "<any>", "diagnosticProvider": {"identifier": "perfhint", "interFileDependencies": false, "workspaceDiagnostics": true}, "executeCommandProvider": "<any>", "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}}}, "serverInfo": "<any>"}}
+<-- {"jsonrpc": "2.0", "id": 1, "result": {"capabilities": {"positionEncoding": "utf-16", "textDocumentSync": "<any>", "notebookDocumentSync": "<any>", "hoverProvider": true, "codeLensProvider": "<any>", "inlayHintProvider": true, "codeActionProvider": "<any>", "diagnosticProvider": {"identifier": "perfhint", "interFileDependencies": false, "workspaceDiagnostics": true}, "executeCommandProvider": "<any>", "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}}}, "serverInfo": "<any>"}}
 --> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
 --> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file://$WORKDIR/a/open.py", "languageId": "python", "version": 3, "text": "for x in xs:\n    seen = x in [1, 2]\n"}}}
 --> {"jsonrpc": "2.0", "id": 2, "method": "workspace/diagnostic", "params": {"previousResultIds": []}}

@@ -1,5 +1,6 @@
 // The perfhint extension: starts `perfhint server` for Python files and contributes the
-// commands "Fix all in file", "Show rule documentation", "Restart server" and "Show output".
+// commands "Fix all in file", "Show rule documentation", "Load profile…", "Restart server" and
+// "Show output".
 import * as vscode from 'vscode';
 
 import {
@@ -36,6 +37,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('perfhint.showRuleDocumentation', (code?: unknown) =>
       showRuleDocumentation(perfhint.binary, code),
     ),
+    // Not perfhint.loadProfile: the language client registers the server's commands under their
+    // own names.
+    vscode.commands.registerCommand('perfhint.pickProfile', async () => {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: 'Load profile',
+        title: 'perfhint: Load profile',
+        filters: {
+          Profiles: ['prof', 'pstats', 'json', 'txt', 'folded', 'collapsed'],
+          'All files': ['*'],
+        },
+      });
+      if (picked?.[0]) await perfhint.loadProfile(picked[0]);
+    }),
     vscode.commands.registerCommand('perfhint.restartServer', () => perfhint.restart()),
     vscode.commands.registerCommand('perfhint.showOutput', () => output.show(true)),
   );

@@ -18,6 +18,8 @@ import type { StatusBar } from './statusBar';
 
 /** The server's own command behind "perfhint: Fix all in file". */
 const applyAllFixesCommand = 'perfhint.applyAllFixes';
+/** The server's own command behind "perfhint: Load profile…". */
+const loadProfileCommand = 'perfhint.loadProfile';
 
 /** The settings in force for `scopeUri` (a workspace folder), or the window's without one. */
 function currentSettings(scopeUri?: string): ServerSettings {
@@ -129,6 +131,26 @@ export class PerfhintServer implements vscode.Disposable {
       command: applyAllFixesCommand,
       arguments: [client.code2ProtocolConverter.asUri(document.uri)],
     });
+  }
+
+  /**
+   * Loads a profile through the server's perfhint.loadProfile. The server reports a profile that
+   * fails to load itself (window/showMessage), so the failed request is only logged here.
+   */
+  async loadProfile(file: vscode.Uri): Promise<void> {
+    const client = this.client;
+    if (!client || !client.isRunning()) {
+      void vscode.window.showWarningMessage('perfhint: the server is not running.');
+      return;
+    }
+    try {
+      await client.sendRequest(ExecuteCommandRequest.type, {
+        command: loadProfileCommand,
+        arguments: [file.fsPath],
+      });
+    } catch (error) {
+      this.output.warn(`perfhint.loadProfile failed: ${String(error)}`);
+    }
   }
 
   private async onConfigurationChanged(event: vscode.ConfigurationChangeEvent): Promise<void> {

@@ -1,6 +1,7 @@
 // Maps the extension's `perfhint.*` settings to the `perfhint` section the server reads (from
 // initializationOptions and workspace/configuration): select, extendSelect, ignore, severity,
-// debounceMs, unsafeFixes, targetVersion, exclude. Kept free of the vscode API so it runs under plain Node in the unit tests.
+// debounceMs, unsafeFixes, targetVersion, exclude, profile, hotThreshold. Kept free of the vscode
+// API so it runs under plain Node in the unit tests.
 
 /** The settings object the server understands (see the README, "The language server"). */
 export interface ServerSettings {
@@ -18,6 +19,10 @@ export interface ServerSettings {
   targetVersion: string | null;
   /** Globs relative to the workspace folder; null leaves it to the configuration file. */
   exclude: string[] | null;
+  /** The profile guiding the hints: a path or glob relative to the workspace root; empty: none. */
+  profile: string;
+  /** Share of the run (percent) from which findings in a function are raised. */
+  hotThreshold: number;
 }
 
 /** Reads one setting with its default, as `WorkspaceConfiguration.get` does. */
@@ -37,5 +42,7 @@ export function serverSettings(read: SettingReader): ServerSettings {
     unsafeFixes: read<boolean>('unsafeFixes', false),
     targetVersion: read<string | null>('targetVersion', null),
     exclude: read<string[] | null>('exclude', null),
+    profile: read<string>('profile', ''),
+    hotThreshold: read<number>('hotThreshold', 5),
   };
 }

@@ -183,6 +183,8 @@ test('initialize announces what VS Code uses', async () => {
       save: false,
     },
     hoverProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    inlayHintProvider: true,
     codeActionProvider: {
       codeActionKinds: ['quickfix', 'source.fixAll.perfhint'],
       resolveProvider: true,
@@ -192,7 +194,9 @@ test('initialize announces what VS Code uses', async () => {
       interFileDependencies: false,
       workspaceDiagnostics: true,
     },
-    executeCommandProvider: { commands: ['perfhint.applyAllFixes'] },
+    executeCommandProvider: {
+      commands: ['perfhint.applyAllFixes', 'perfhint.loadProfile', 'perfhint.showProfile'],
+    },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   });
   assert.equal(result.serverInfo?.name, 'perfhint');

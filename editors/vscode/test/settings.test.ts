@@ -19,6 +19,8 @@ test('defaults are sent explicitly, so clearing a setting undoes it on the serve
     extendSelect: [],
     targetVersion: null,
     exclude: null,
+    profile: '',
+    hotThreshold: 5,
   });
 });
 
@@ -35,6 +37,8 @@ test('each setting maps to its server key; path and trace stay in the extension'
       extendSelect: ['PH301'],
       targetVersion: 'py39',
       exclude: ['build', 'src/gen/*.py'],
+      profile: 'profiles/*.prof',
+      hotThreshold: 10,
     }),
   );
   assert.deepEqual(settings, {
@@ -46,5 +50,7 @@ test('each setting maps to its server key; path and trace stay in the extension'
     extendSelect: ['PH301'],
     targetVersion: 'py39',
     exclude: ['build', 'src/gen/*.py'],
+    profile: 'profiles/*.prof',
+    hotThreshold: 10,
   });
 });

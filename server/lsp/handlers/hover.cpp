@@ -1,4 +1,5 @@
-// textDocument/hover: on a flagged range, the finding explained; on a code in a `# noqa`
+// textDocument/hover: on a flagged range, the finding explained; on the `def` line of a function
+// the profile measured, its cost with its top callers and callees; on a code in a `# noqa`
 // comment, that rule's documentation; elsewhere nothing.
 #include "server/lsp/language_server.h"
 
@@ -7,6 +8,7 @@
 #include "analysis/rules/registry.h"      // findRule
 #include "server/lsp/convert.h"           // positions
 #include "server/lsp/hover_text.h"        // finding explanations
+#include "server/lsp/profile_hints.h"     // profile explanations
 
 namespace perfhint::lsp {
 namespace {
@@ -24,6 +26,32 @@ std::string_view noqaCodeAt(const Document& document, uint32_t offset) {
     if (start <= offset && offset <= start + code.size()) return code;
   }
   return {};
+}
+
+// On the `def` line of a profiled function: its measurements, after any findings there (`range`
+// is then theirs; alone, the hover covers the line from `def`).
+void appendProfileHover(const OpenDocument& open, uint32_t offset, std::string& markdown,
+                        ByteRange& range) {
+  const DocumentAnalysis& analysis = *open.analysis;
+  if (!analysis.profile || analysis.profilePath.empty()) return;
+  const LineIndex& lines = open.document->lines();
+  uint32_t line = lines.lineColumn(offset).line;
+  for (size_t i = 0; i < analysis.functions.size(); ++i) {
+    const profile::PythonFunction& function = analysis.functions[i];
+    if (function.defLine != line + 1) continue;
+    const profile::ProfileIndex& index = analysis.profile->index;
+    std::optional<size_t> measured = index.find(analysis.profilePath, analysis.functions, i);
+    if (!measured) continue;
+    if (markdown.empty()) {
+      auto end = static_cast<uint32_t>(lines.lineStart(line) +
+                                       lines.lineText(open.document->text(), line).size());
+      range = ByteRange{function.startByte, end};
+    } else {
+      markdown += "\n\n---\n\n";
+    }
+    markdown += profileHover(index.profile(), *measured);
+    return;
+  }
 }
 
 }  // namespace
@@ -66,6 +94,7 @@ void LanguageServer::hover(protocol::HoverParams params, Reply reply) {
                              markdown += findingHover(finding);
                            }
                          }
+                         appendProfileHover(open, offset, markdown, range);
                          if (markdown.empty()) {
                            std::string_view code = noqaCodeAt(text, offset);
                            const Rule* rule = code.empty() ? nullptr : findRule(code);

@@ -4,6 +4,8 @@
 
 #include "protocol/uri.h"  // the docs link
 
+#include <boost/asio/post.hpp>
+
 #include <unistd.h>  // readlink
 #include <filesystem>
 
@@ -24,6 +26,17 @@ std::string findRulesDocument() {
     }
   }
   return {};
+}
+
+// The directory profile paths are relative to: the first workspace folder, else rootUri.
+std::filesystem::path workspaceRootOf(const protocol::InitializeParams& params) {
+  std::optional<std::string> path;
+  if (params.workspaceFolders && !params.workspaceFolders->empty()) {
+    path = protocol::fileUriToPath(params.workspaceFolders->front().uri);
+  } else if (params.rootUri) {
+    path = protocol::fileUriToPath(*params.rootUri);
+  }
+  return path ? std::filesystem::path(*path).lexically_normal() : std::filesystem::path();
 }
 
 }  // namespace
@@ -48,6 +61,7 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
     std::string name = std::filesystem::path(*params.rootUri).filename().string();
     folders_.add({*params.rootUri, name});
   }
+  workspaceRoot_ = workspaceRootOf(params);
   if (!params.initializationOptions.is_null()) {
     // Accept both {"perfhint": {...}} and the settings object itself.
     const nlohmann::json& options = params.initializationOptions;
@@ -65,6 +79,8 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
            {"cells", {{{"language", "python"}}}}}}},
         {"save", false}}},
       {"hoverProvider", true},
+      {"codeLensProvider", {{"resolveProvider", false}}},
+      {"inlayHintProvider", true},
       {"codeActionProvider",
        {{"codeActionKinds", {"quickfix", "source.fixAll.perfhint"}}, {"resolveProvider", true}}},
       {"diagnosticProvider",
@@ -72,7 +88,8 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
         {"interFileDependencies", false},
         {"workspaceDiagnostics", true}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
-      {"executeCommandProvider", {{"commands", {"perfhint.applyAllFixes"}}}},
+      {"executeCommandProvider",
+       {{"commands", {"perfhint.applyAllFixes", "perfhint.loadProfile", "perfhint.showProfile"}}}},
   };
   protocol::InitializeResult result;
   result.capabilities = std::move(capabilities);
@@ -84,6 +101,12 @@ void LanguageServer::initialize(protocol::InitializeParams params, Reply reply) 
 void LanguageServer::initialized(nlohmann::json) {
   if (clientWatchesFilesForUs_) watchConfigFiles();
   if (clientHasConfiguration_) requestWorkspaceConfiguration();
+  if (std::string profile = settings()->profile; !profile.empty()) {
+    // Posted, so the load's messages follow the ones sent above.
+    boost::asio::post(io_, [this, profile = std::move(profile)]() mutable {
+      startProfileLoad(std::move(profile), std::nullopt);
+    });
+  }
 }
 
 }  // namespace perfhint::lsp
