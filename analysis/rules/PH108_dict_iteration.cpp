@@ -51,20 +51,26 @@ about 5% less with 100,000.
 the values, and `for k in d:` or `d.keys()` when it needs only the keys.
 )",
     .example = {.before = R"(
-def report(rows):
+def doubled(rows):
     prices = dict(rows)
+    result = {}
     for name in prices:
-        print(name, prices[name] * 2)
+        result[name] = prices[name] * 2
+    return result
 
-report([("tea", 3), ("cake", 5)])
+
+print(doubled([("tea", 3), ("cake", 5)]))
 )",
                 .after = R"(
-def report(rows):
+def doubled(rows):
     prices = dict(rows)
+    result = {}
     for name, value in prices.items():
-        print(name, value * 2)
+        result[name] = value * 2
+    return result
 
-report([("tea", 3), ("cake", 5)])
+
+print(doubled([("tea", 3), ("cake", 5)]))
 )"},
     .fixSafety = R"(
 The `d[k]` shape is flagged only when every binding of `d` in its scope makes a dict, so
@@ -76,7 +82,7 @@ For an unused key or value, any object with `.items()` is flagged; the fix assum
 whose `.keys()` and `.values()` agree with `.items()`, and is safe only when the receiver is a
 name known to hold a dict in the same way, unsafe otherwise.
 )",
-    .measure = {.setup = "rows = [(str(i), i) for i in range(n)]", .call = "report(rows)"},
+    .measure = {.setup = "rows = [(str(i), i) for i in range(n)]", .call = "doubled(rows)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement};

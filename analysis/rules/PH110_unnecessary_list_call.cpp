@@ -48,22 +48,26 @@ Keep `list(d)` in a loop that adds to or removes from `d`: a dict or set changed
 iterated raises `RuntimeError`.
 )",
     .example = {.before = R"(
-def report(scores):
+def summary(scores):
     names = {name: score for name, score in scores}
+    width = 0
     for name in list(names):
-        print(name, names[name])
-    print(sorted(list(names)))
+        width = max(width, len(name))
+    return width, sorted(list(names))
 
-report([("b", 2), ("a", 1)])
+
+print(summary([("b", 2), ("a", 1)]))
 )",
                 .after = R"(
-def report(scores):
+def summary(scores):
     names = {name: score for name, score in scores}
+    width = 0
     for name in names:
-        print(name, names[name])
-    print(sorted(names))
+        width = max(width, len(name))
+    return width, sorted(names)
 
-report([("b", 2), ("a", 1)])
+
+print(summary([("b", 2), ("a", 1)]))
 )"},
     .fixSafety = R"(
 `sorted(list(x))` to `sorted(x)` is safe. `for v in list(it)` to `for v in it` is safe when `it`
@@ -75,7 +79,7 @@ interleaved with the loop's body, instead of all at once before it. `list(x)[0]`
 `next(iter(x))` is unsafe: on an empty `x` the first raises `IndexError`, the second
 `StopIteration`. No fix when a comment lies inside the replaced text.
 )",
-    .measure = {.setup = "scores = [(str(i), i) for i in range(n)]", .call = "report(scores)"},
+    .measure = {.setup = "scores = [(str(i), i) for i in range(n)]", .call = "summary(scores)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};

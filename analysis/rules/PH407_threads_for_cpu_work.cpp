@@ -93,7 +93,7 @@ if __name__ == "__main__":
 No fix: a process pool pickles the function, its arguments and its results, does not share
 global state with the caller, and needs a `__main__` guard where processes are spawned.
 )",
-    .measure = {.setup = "limits = [2000 * n] * 4", .call = "run(limits)"},
+    .measure = {.setup = "limits = [20 * n] * 4", .call = "run(limits)"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};
