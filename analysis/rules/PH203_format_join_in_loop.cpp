@@ -73,18 +73,6 @@ not a string (`print` converts it) needs `str()` before it can be joined.
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};
 
-// The value of keyword argument `name` in a call, or a null node.
-TSNode keywordArgument(TSNode call, std::string_view name, const Document& document) {
-  TSNode found{};
-  forEachNamedChild(childByField(call, "arguments"), [&](TSNode argument) {
-    if (nodeType(argument) == "keyword_argument" &&
-        document.text(childByField(argument, "name")) == name) {
-      found = childByField(argument, "value");
-    }
-  });
-  return found;
-}
-
 // Whether `callee` is the builtin `print`: not imported, assigned or a parameter in this scope.
 bool isBuiltinPrint(TSNode callee, const Site& site, const SemanticModel& model) {
   const Document& document = model.document();
@@ -113,8 +101,9 @@ std::optional<OutputCall> outputCallOf(TSNode call, const Site& site, const Sema
   if (nodeType(call) != "call") return std::nullopt;
   TSNode callee = childByField(call, "function");
   if (isBuiltinPrint(callee, site, model)) {
-    TSNode file = keywordArgument(call, "file", document);
-    TSNode flush = keywordArgument(call, "flush", document);
+    TSNode arguments = childByField(call, "arguments");
+    TSNode file = keywordArgumentValue(arguments, document.text(), "file");
+    TSNode flush = keywordArgumentValue(arguments, document.text(), "flush");
     return OutputCall{ts_node_is_null(file) ? std::string_view("sys.stdout") : document.text(file),
                       true, !ts_node_is_null(flush) && nodeType(flush) == "true"};
   }
@@ -138,12 +127,12 @@ bool isLineBuffered(std::string_view stream, const Site& site, const SemanticMod
   }
   if (binding->callee != "open" && binding->callee != "io.open") return false;
   const Document& document = model.document();
-  TSNode buffering = keywordArgument(binding->value, "buffering", document);
+  TSNode arguments = childByField(binding->value, "arguments");
+  TSNode buffering = keywordArgumentValue(arguments, document.text(), "buffering");
   if (ts_node_is_null(buffering) || document.text(buffering) != "1") return false;
   // In binary mode `buffering=1` is not line buffering (Python warns and buffers normally).
-  TSNode mode = keywordArgument(binding->value, "mode", document);
+  TSNode mode = keywordArgumentValue(arguments, document.text(), "mode");
   if (ts_node_is_null(mode)) {
-    TSNode arguments = childByField(binding->value, "arguments");
     if (ts_node_named_child_count(arguments) >= 2) mode = ts_node_named_child(arguments, 1);
   }
   return ts_node_is_null(mode) || nodeType(mode) != "string" ||

@@ -152,12 +152,6 @@ TSNode loopOver(TSNode iterable) {
   return comprehension;
 }
 
-// The node whose subtree is the scope of `function`: its definition, or the module.
-TSNode scopeNode(const SemanticModel& model, int32_t function) {
-  if (function == kModuleScope) return model.document().root();
-  return model.functions()[static_cast<size_t>(function)].node;
-}
-
 // Whether an occurrence that binds a name does so in a class body, where it shadows nothing that
 // functions see.
 bool bindsInClassBody(TSNode occurrence) {
@@ -213,7 +207,7 @@ FileBinding fileBindingOf(TSNode file, const SemanticModel& model, int32_t funct
   const Document& document = model.document();
   FileBinding result;
   for (TSNode use :
-       variablesNamed(scopeNode(model, function), document.text(), document.text(file), false)) {
+       variablesNamed(model.scopeNode(function), document.text(), document.text(file), false)) {
     if (!isBindingOccurrence(use)) continue;
     TSNode parent = syntax::parentOf(use);
     TSNode opener{};
@@ -251,7 +245,7 @@ TSNode loopOverAssigned(TSNode read, WholeRead kind, const SemanticModel& model,
   TSNode target = childByField(assignment, "left");
   if (nodeType(target) != "identifier") return {};
   std::vector<TSNode> uses =
-      variablesNamed(scopeNode(model, function), document.text(), document.text(target), true);
+      variablesNamed(model.scopeNode(function), document.text(), document.text(target), true);
   if (uses.size() != 2 || !ts_node_eq(uses[0], target)) return {};
   TSNode use = uses[1];
   TSNode loop = loopOver(kind == WholeRead::Text ? lineSplitOf(use, document) : use);
@@ -302,7 +296,7 @@ bool iterationIsEquivalent(TSNode call, TSNode file, TSNode loop, const Site& si
   const Document& document = model.document();
   bool stopsEarly =
       (nodeType(loop) == "for_statement" && hasOwnBreak(loop, loop)) || isInsideTry(loop);
-  for (TSNode use : variablesNamed(scopeNode(model, site.function), document.text(),
+  for (TSNode use : variablesNamed(model.scopeNode(site.function), document.text(),
                                    document.text(file), false)) {
     if (ts_node_eq(use, file) || isBindingOccurrence(use)) continue;
     if (site.loopDepth == 0 && ts_node_start_byte(use) < ts_node_start_byte(call)) continue;

@@ -11,12 +11,10 @@
 // PH301's; `json.load` has no streaming counterpart in the standard library.
 #include "analysis/rules/rule.h"
 
-#include "analysis/rules/support/name_rebinding.h"  // a local `pd` is not pandas
-#include "analysis/rules/support/pandas_values.h"   // column reads
-#include "analysis/syntax/node_queries.h"           // variable occurrences
+#include "analysis/rules/support/pandas_values.h"  // CSV reads, column reads
+#include "analysis/syntax/node_queries.h"          // variable occurrences
 
 #include <algorithm>  // find
-#include <iterator>   // begin, end
 #include <string>
 #include <vector>
 
@@ -89,10 +87,6 @@ text = "region,amount,note,customer\n" + "".join(
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};
 
-constexpr std::string_view kReaders[] = {"pandas.read_csv", "pandas.read_table"};
-constexpr std::string_view kColumnChoosers[] = {"usecols",   "names",    "index_col",
-                                                "chunksize", "iterator", "nrows"};
-
 void addColumn(std::vector<std::string_view>& columns, std::string_view column) {
   if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
     columns.push_back(column);
@@ -137,32 +131,11 @@ class WholeFileRead final : public Rule {
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
     const Document& document = model.document();
     TSNode call = site.node;
-    TSNode callee = childByField(call, "function");
-    std::string qualified = model.qualifiedName(callee, site.function);
-    if (std::find(std::begin(kReaders), std::end(kReaders), qualified) == std::end(kReaders) ||
-        rootShadowedLocally(callee, site, model)) {
-      return;
-    }
-    bool chosen = false;
-    forEachNamedChild(childByField(call, "arguments"), [&](TSNode argument) {
-      std::string_view type = nodeType(argument);
-      std::string_view name = document.text(childByField(argument, "name"));
-      chosen = chosen || type == "dictionary_splat" ||
-               (type == "keyword_argument" &&
-                std::find(std::begin(kColumnChoosers), std::end(kColumnChoosers), name) !=
-                    std::end(kColumnChoosers));
-    });
-    if (chosen) return;
-    TSNode assignment = syntax::parentOf(call);
-    TSNode left = childByField(assignment, "left");
-    if (nodeType(assignment) != "assignment" || nodeType(left) != "identifier" ||
-        nodeType(syntax::parentOf(assignment)) != "expression_statement") {
-      return;
-    }
+    TSNode left = csvReadTarget(
+        site, model, {"usecols", "names", "index_col", "chunksize", "iterator", "nrows"});
+    if (ts_node_is_null(left)) return;
     std::string_view frame = document.text(left);
-    TSNode scope = site.function == kModuleScope
-                       ? document.root()
-                       : model.functions()[static_cast<size_t>(site.function)].node;
+    TSNode scope = model.scopeNode(site.function);
     std::vector<std::string_view> columns;
     bool used = false;
     for (TSNode use : referencesToVariable(scope, document.text(), frame)) {

@@ -139,9 +139,7 @@ class CoroutineNotAwaited final : public Rule {
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
     TSNode call = site.node;
     const Document& document = model.document();
-    TSNode scope = site.function == kModuleScope
-                       ? document.root()
-                       : model.functions()[static_cast<size_t>(site.function)].node;
+    TSNode scope = model.scopeNode(site.function);
     TSNode parent = syntax::parentOf(call);
     // A dropped task: only a statement of its own; a name bound to it keeps the reference.
     if (nodeType(parent) == "expression_statement" && ts_node_named_child_count(parent) == 1 &&

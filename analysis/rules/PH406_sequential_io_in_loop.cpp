@@ -10,10 +10,9 @@
 
 #include "analysis/rules/support/bound_callee.h"    // sessions and clients
 #include "analysis/rules/support/loop_item.h"       // requests on the loop's own item
+#include "analysis/rules/support/name_list.h"       // fixed lists of names
 #include "analysis/rules/support/name_rebinding.h"  // a module name bound locally
 #include "analysis/syntax/node_queries.h"           // variables, tree walks
-
-#include <algorithm>  // find
 
 namespace perfhint {
 namespace {
@@ -135,11 +134,6 @@ constexpr std::string_view kSessionMethods[] = {
     "get", "post", "put", "patch", "delete", "head", "options", "request",
 };
 
-template <size_t N>
-bool listed(const std::string_view (&names)[N], std::string_view name) {
-  return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
 // The text naming the request in the message (`requests.get`, `session.get`), or empty when the
 // call is not a blocking HTTP request.
 std::string requestName(TSNode call, const Site& site, const SemanticModel& model) {
@@ -151,19 +145,19 @@ std::string requestName(TSNode call, const Site& site, const SemanticModel& mode
     if (!model.resolveImport(document.text(callee), site.function)) return {};
   } else if (nodeType(callee) == "attribute") {
     std::string_view method = document.text(childByField(callee, "attribute"));
-    if (method != "urlopen" && !listed(kSessionMethods, method)) return {};
+    if (method != "urlopen" && !isOneOf(kSessionMethods, method)) return {};
   }
   std::string qualified = model.qualifiedName(callee, site.function);
   if (!qualified.empty()) {
-    if (listed(kRequestFunctions, qualified) && !rootShadowedLocally(callee, site, model))
+    if (isOneOf(kRequestFunctions, qualified) && !rootShadowedLocally(callee, site, model))
       return qualified;
     return {};
   }
   if (nodeType(callee) != "attribute") return {};
   TSNode object = childByField(callee, "object");
   if (nodeType(object) != "identifier" ||
-      !listed(kSessionMethods, document.text(childByField(callee, "attribute"))) ||
-      !listed(kSessionClasses, boundCallee(call, document.text(object), site, model))) {
+      !isOneOf(kSessionMethods, document.text(childByField(callee, "attribute"))) ||
+      !isOneOf(kSessionClasses, boundCallee(call, document.text(object), site, model))) {
     return {};
   }
   return std::string(document.text(callee));

@@ -12,10 +12,9 @@
 
 #include "analysis/rules/support/bound_callee.h"      // executors bound to names
 #include "analysis/rules/support/computation_only.h"  // functions that only compute
+#include "analysis/rules/support/name_list.h"         // fixed lists of names
 #include "analysis/rules/support/name_rebinding.h"    // names bound locally
 #include "analysis/syntax/node_queries.h"             // arguments
-
-#include <algorithm>  // find
 
 namespace perfhint {
 namespace {
@@ -105,19 +104,14 @@ constexpr std::string_view kThreadPools[] = {
     "multiprocessing.dummy.Pool",
 };
 
-template <size_t N>
-bool listed(const std::string_view (&names)[N], std::string_view name) {
-  return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
 // Whether `object` is a thread pool: `ThreadPoolExecutor(...)` itself, or a name bound to one.
 bool isThreadPool(TSNode object, TSNode use, const Site& site, const SemanticModel& model) {
   if (nodeType(object) == "call") {
-    return listed(kThreadPools,
-                  model.qualifiedName(childByField(object, "function"), site.function));
+    return isOneOf(kThreadPools,
+                   model.qualifiedName(childByField(object, "function"), site.function));
   }
   if (nodeType(object) != "identifier") return false;
-  return listed(kThreadPools, boundCallee(use, model.document().text(object), site, model));
+  return isOneOf(kThreadPools, boundCallee(use, model.document().text(object), site, model));
 }
 
 // The function a thread runs: the first argument of `submit`/`map`, or `target=` of Thread;
@@ -137,13 +131,7 @@ TSNode threadedFunction(const Site& site, const SemanticModel& model, std::strin
   if (maybeThread && model.qualifiedName(callee, site.function) == "threading.Thread") {
     if (site.loop == kNoLoop || rootShadowedLocally(callee, site, model)) return {};
     how = document.text(callee);
-    TSNode target{};
-    forEachNamedChild(arguments, [&](TSNode argument) {
-      if (nodeType(argument) == "keyword_argument" &&
-          document.text(childByField(argument, "name")) == "target") {
-        target = childByField(argument, "value");
-      }
-    });
+    TSNode target = keywordArgumentValue(arguments, document.text(), "target");
     return nodeType(target) == "identifier" ? target : TSNode{};
   }
   if (nodeType(callee) != "attribute") return {};

@@ -15,11 +15,10 @@
 // lambda stay a lambda.
 #include "analysis/rules/rule.h"
 
+#include "analysis/rules/support/name_list.h"      // fixed lists of names
 #include "analysis/rules/support/pandas_values.h"  // is it a Series
 #include "analysis/syntax/node_queries.h"          // named children
 
-#include <algorithm>  // find
-#include <iterator>   // begin, end
 #include <optional>
 #include <string>
 
@@ -93,11 +92,6 @@ constexpr NodeKind kKinds[] = {NodeKind::Call};
 constexpr std::string_view kArithmetic[] = {"+", "-", "*", "/", "//", "%", "**"};
 constexpr std::string_view kOrderings[] = {"<", "<=", ">", ">="};
 
-template <typename Names>
-bool contains(const Names& names, std::string_view name) {
-  return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
 bool isNumber(TSNode node) {
   return nodeType(node) == "integer" || nodeType(node) == "float";
 }
@@ -138,7 +132,7 @@ class VectorisedForm {
     }
     if (type == "binary_operator") {
       std::string_view op = document_.text(childByField(node, "operator"));
-      if (!contains(kArithmetic, op)) return std::nullopt;
+      if (!isOneOf(kArithmetic, op)) return std::nullopt;
       TSNode leftNode = childByField(node, "left"), rightNode = childByField(node, "right");
       auto left = expression(leftNode, comparisons);
       auto right = expression(rightNode, comparisons);
@@ -153,7 +147,7 @@ class VectorisedForm {
           document_.text(ByteRange{ts_node_end_byte(left), ts_node_start_byte(right)});
       op = trim(op);
       bool equality = op == "==" || op == "!=";
-      if (!equality && !contains(kOrderings, op)) return std::nullopt;
+      if (!equality && !isOneOf(kOrderings, op)) return std::nullopt;
       auto leftText = operand(left, equality);
       auto rightText = operand(right, equality);
       if (!leftText || !rightText) return std::nullopt;

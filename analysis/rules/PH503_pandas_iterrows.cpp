@@ -172,9 +172,7 @@ class PandasIterrows final : public Rule {
     if (nodeType(index) != "identifier" || nodeType(row) != "identifier") return std::nullopt;
     std::string_view indexName = document.text(index), rowName = document.text(row);
     TSNode body = childByField(loop, "body");
-    TSNode scope = site.function == kModuleScope
-                       ? document.root()
-                       : model.functions()[static_cast<size_t>(site.function)].node;
+    TSNode scope = model.scopeNode(site.function);
     ByteRange loopRange = rangeOf(loop);
     if (!variablesNamed(body, document.text(), indexName, true).empty() ||
         mayReadVariableOutside(scope, document.text(), indexName, loopRange) ||

@@ -8,12 +8,10 @@
 // advice suits large frames with few distinct labels, and the file cannot show either.
 #include "analysis/rules/rule.h"
 
-#include "analysis/rules/support/name_rebinding.h"  // a local `pd` is not pandas
-#include "analysis/rules/support/pandas_values.h"   // column reads
-#include "analysis/syntax/node_queries.h"           // variable occurrences
+#include "analysis/rules/support/pandas_values.h"  // CSV reads, column reads
+#include "analysis/syntax/node_queries.h"          // variable occurrences
 
-#include <algorithm>  // find, find_if
-#include <iterator>   // begin, end
+#include <algorithm>  // find_if
 #include <string>
 #include <utility>  // pair
 #include <vector>
@@ -95,8 +93,6 @@ text = "status,amount\n" + "".join(
 
 constexpr NodeKind kKinds[] = {NodeKind::Call};
 
-constexpr std::string_view kReaders[] = {"pandas.read_csv", "pandas.read_table"};
-
 // The column used as a label at `use` (an occurrence of the frame's name), or empty.
 std::string_view labelColumnAt(TSNode use, const Document& document) {
   TSNode parent = syntax::parentOf(use);
@@ -139,32 +135,11 @@ class PandasInefficientDtype final : public Rule {
   void check(const Site& site, const SemanticModel& model, FindingSink& sink) const override {
     const Document& document = model.document();
     TSNode call = site.node;
-    TSNode callee = childByField(call, "function");
-    std::string qualified = model.qualifiedName(callee, site.function);
-    if (std::find(std::begin(kReaders), std::end(kReaders), qualified) == std::end(kReaders) ||
-        rootShadowedLocally(callee, site, model)) {
-      return;
-    }
-    bool configured = false;
-    forEachNamedChild(childByField(call, "arguments"), [&](TSNode argument) {
-      std::string_view type = nodeType(argument);
-      std::string_view name = document.text(childByField(argument, "name"));
-      configured = configured || type == "dictionary_splat" ||
-                   (type == "keyword_argument" &&
-                    (name == "dtype" || name == "chunksize" || name == "iterator"));
-    });
-    if (configured) return;
-    TSNode assignment = syntax::parentOf(call);
-    TSNode left = childByField(assignment, "left");
-    if (nodeType(assignment) != "assignment" || nodeType(left) != "identifier" ||
-        nodeType(syntax::parentOf(assignment)) != "expression_statement") {
-      return;
-    }
+    TSNode left = csvReadTarget(site, model, {"dtype", "chunksize", "iterator"});
+    if (ts_node_is_null(left)) return;
     std::string_view frame = document.text(left);
-    TSNode statement = syntax::parentOf(assignment);
-    TSNode scope = site.function == kModuleScope
-                       ? document.root()
-                       : model.functions()[static_cast<size_t>(site.function)].node;
+    TSNode statement = syntax::parentOf(syntax::parentOf(left));  // `frame = pd.read_csv(...)`
+    TSNode scope = model.scopeNode(site.function);
 
     std::vector<std::pair<std::string_view, int>> uses;  // column, label uses
     for (TSNode use : variablesNamed(scope, document.text(), frame, false)) {

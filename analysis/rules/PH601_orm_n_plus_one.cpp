@@ -72,13 +72,7 @@ rather than when the loop reaches them. No fix after `.only()` or `.defer()`, wh
 out of the columns cannot be selected, and none for SQLAlchemy, where the loader option needs an
 import and a choice between `selectinload` and `joinedload`.
 )",
-    .measure = {.setup = R"(
-Item.objects.all().delete()
-Order.objects.all().delete()
-first = Customer.objects.first()
-Order.objects.bulk_create([Order(customer=first, total=i) for i in range(n)])
-)",
-                .call = "customer_names()"},
+    .measure = {.setup = orm::kOrdersOfSizeNSetup, .call = "customer_names()"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::ForStatement, NodeKind::ListComprehension,

@@ -76,13 +76,7 @@ result is the same: both `count()` and `exists()` answer from the cache when the
 already evaluated. Querysets with `select_for_update()`, whose evaluation locks the rows, are not
 flagged.
 )",
-    .measure = {.setup = R"(
-Item.objects.all().delete()
-Order.objects.all().delete()
-first = Customer.objects.first()
-Order.objects.bulk_create([Order(customer=first, total=i) for i in range(n)])
-)",
-                .call = "order_count()"},
+    .measure = {.setup = orm::kOrdersOfSizeNSetup, .call = "order_count()"},
 };
 
 constexpr NodeKind kKinds[] = {NodeKind::Call, NodeKind::IfStatement};

@@ -181,12 +181,6 @@ bool matchIfForm(TSNode statement, const Document& document, LookupWithDefault& 
   return true;
 }
 
-// The node whose subtree is the scope of `function`: its definition, or the module.
-TSNode scopeNode(const SemanticModel& model, int32_t function) {
-  if (function == kModuleScope) return model.document().root();
-  return model.functions()[static_cast<size_t>(function)].node;
-}
-
 // Whether `value` certainly builds a plain dict: a display, a comprehension or `dict(...)` with
 // the builtin `dict`.
 bool buildsPlainDict(TSNode value, const SemanticModel& model) {
@@ -209,7 +203,7 @@ bool isKnownPlainDict(TSNode dict, TSNode statement, const SemanticModel& model,
   const Document& document = model.document();
   bool boundBefore = false;
   for (TSNode use :
-       variablesNamed(scopeNode(model, function), document.text(), document.text(dict), true)) {
+       variablesNamed(model.scopeNode(function), document.text(), document.text(dict), true)) {
     if (!isBindingOccurrence(use)) continue;
     TSNode assignment = syntax::parentOf(use);
     if (nodeType(assignment) != "assignment" ||

@@ -104,6 +104,12 @@ class SemanticModel {
   PythonVersion targetVersion() const { return targetVersion_; }
   const std::vector<Site>& sites(NodeKind kind) const { return sites_[static_cast<size_t>(kind)]; }
   const std::vector<FunctionInfo>& functions() const { return functions_; }
+  /// The node whose subtree is the scope of `function`: its definition, or the module's root for
+  /// kModuleScope.
+  TSNode scopeNode(int32_t function) const {
+    return function == kModuleScope ? document_.root()
+                                    : functions_[static_cast<size_t>(function)].node;
+  }
   const std::vector<LoopInfo>& loops() const { return loops_; }
   const std::vector<ImportBinding>& imports() const { return imports_; }
   const std::vector<Binding>& bindings() const { return bindings_; }

@@ -113,6 +113,19 @@ bool isConstantValue(TSNode node) {
   return constant;
 }
 
+TSNode keywordArgumentValue(TSNode arguments, std::string_view source, std::string_view name) {
+  TSNode found{};
+  forEachNamedChild(arguments, [&](TSNode argument) {
+    if (nodeType(argument) != "keyword_argument") return;
+    TSNode key = syntax::childByField(argument, "name");
+    uint32_t start = ts_node_start_byte(key);
+    if (!ts_node_is_null(key) && source.substr(start, ts_node_end_byte(key) - start) == name) {
+      found = syntax::childByField(argument, "value");
+    }
+  });
+  return found;
+}
+
 TSNode rootNameOf(TSNode expression) {
   while (true) {
     std::string_view type = nodeType(expression);

@@ -69,6 +69,11 @@ bool isConstantValue(TSNode node);
 /// when the chain starts with something else (a call, a literal).
 TSNode rootNameOf(TSNode expression);
 
+/// The value of the keyword argument `name` in `arguments` (a call's argument list): `work` for
+/// `target` in `Thread(target=work)`, the last one when the name repeats. A null node when there
+/// is none.
+TSNode keywordArgumentValue(TSNode arguments, std::string_view source, std::string_view name);
+
 /// Whether `scope` (a `def`, not the module) binds `name` in its own body by anything other than
 /// an import: a parameter, an assignment, a loop target, a nested `def` or `class`. Then a use of
 /// `name` there does not refer to what the module imports under that name.

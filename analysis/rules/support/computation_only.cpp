@@ -1,10 +1,9 @@
 #include "analysis/rules/support/computation_only.h"
 
+#include "analysis/rules/support/name_list.h"       // fixed lists of names
 #include "analysis/rules/support/name_rebinding.h"  // builtins bound to something else
 #include "analysis/syntax/node_queries.h"           // tree walks
 #include "analysis/syntax/parent_index.h"           // where a def stands
-
-#include <algorithm>  // find
 
 namespace perfhint {
 namespace {
@@ -57,11 +56,6 @@ constexpr std::string_view kComputingModules[] = {
     "math.", "cmath.", "operator.", "itertools.", "heapq.", "bisect.", "statistics.", "random.",
 };
 
-template <size_t N>
-bool listed(const std::string_view (&names)[N], std::string_view name) {
-  return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
 bool inComputingModule(std::string_view qualified) {
   for (std::string_view prefix : kComputingModules) {
     if (qualified.starts_with(prefix)) return true;
@@ -85,7 +79,7 @@ bool isLocalContainer(TSNode object, TSNode use, const SemanticModel& model, int
     case ValueShape::ListComprehension:
     case ValueShape::DictDisplay:
     case ValueShape::SetDisplay: return true;
-    case ValueShape::Call: return listed(kContainerConstructors, binding->callee);
+    case ValueShape::Call: return isOneOf(kContainerConstructors, binding->callee);
     default: return false;
   }
 }
@@ -98,8 +92,8 @@ bool callOnlyComputes(TSNode call, const SemanticModel& model, int32_t function,
     std::string qualified = model.qualifiedName(callee, function);
     if (!qualified.empty()) return inComputingModule(qualified);
     std::string_view method = document.text(childByField(callee, "attribute"));
-    if (listed(kReadingMethods, method)) return true;
-    return listed(kContainerMethods, method) &&
+    if (isOneOf(kReadingMethods, method)) return true;
+    return isOneOf(kContainerMethods, method) &&
            isLocalContainer(childByField(callee, "object"), call, model, function);
   }
   if (calleeType != "identifier") return false;
@@ -115,7 +109,7 @@ bool callOnlyComputes(TSNode call, const SemanticModel& model, int32_t function,
     return !info.isAsync &&
            onlyComputesWithin(childByField(info.node, "body"), model, defined, depth - 1);
   }
-  return listed(kComputingBuiltins, name) && !isRebound(name, site, model);
+  return isOneOf(kComputingBuiltins, name) && !isRebound(name, site, model);
 }
 
 bool onlyComputesWithin(TSNode region, const SemanticModel& model, int32_t function, int depth) {

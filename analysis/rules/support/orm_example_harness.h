@@ -1,6 +1,7 @@
 // The program the database rules' examples run after (RuleExample::harness): Django set up on an
 // in-memory SQLite database with three small models, a few rows, and the models importable as
-// `shop.models`, so that each example can stay a few lines long.
+// `shop.models`, so that each example can stay a few lines long; and the rows their measurements
+// build on it.
 #pragma once
 
 #include <string_view>
@@ -56,6 +57,15 @@ shop = types.ModuleType("shop")
 shop.models = types.ModuleType("shop.models")
 shop.models.Customer, shop.models.Order, shop.models.Item = Customer, Order, Item
 sys.modules["shop"], sys.modules["shop.models"] = shop, shop.models
+)";
+
+/// A measure setup (RuleMeasure::setup) over that database: `n` orders of the first customer, with
+/// no other orders or items left, for the rules whose cost grows with the number of orders.
+inline constexpr std::string_view kOrdersOfSizeNSetup = R"(
+Item.objects.all().delete()
+Order.objects.all().delete()
+first = Customer.objects.first()
+Order.objects.bulk_create([Order(customer=first, total=i) for i in range(n)])
 )";
 
 }  // namespace perfhint::orm

@@ -57,18 +57,6 @@ std::string_view stringValue(TSNode node, const Document& document) {
   return text.substr(open + 1, close - open - 1);
 }
 
-// The value of keyword argument `name` in an argument list, or a null node.
-TSNode keywordArgument(TSNode arguments, std::string_view name, const Document& document) {
-  TSNode found{};
-  forEachNamedChild(arguments, [&](TSNode argument) {
-    if (nodeType(argument) == "keyword_argument" &&
-        document.text(childByField(argument, "name")) == name) {
-      found = childByField(argument, "value");
-    }
-  });
-  return found;
-}
-
 // The model class name a relation field points at: `ForeignKey(User, ...)`,
 // `ForeignKey("User", ...)`, `relationship("User")`.
 std::string_view relationTarget(TSNode arguments, const Document& document) {
@@ -123,7 +111,8 @@ bool readFields(TSNode body, const SemanticModel& model, ModelClass& out,
     } else if (fromSqlAlchemy && (kind == "relationship" || kind == "relation")) {
       marked = true;
       field.kind = FieldKind::ToMany;
-      std::string_view lazy = stringValue(keywordArgument(arguments, "lazy", document), document);
+      std::string_view lazy =
+          stringValue(keywordArgumentValue(arguments, document.text(), "lazy"), document);
       if (lazy == "joined" || lazy == "selectin" || lazy == "subquery" || lazy == "immediate") {
         field.kind = FieldKind::EagerOne;
       } else if (!lazy.empty() && lazy != "select") {
@@ -136,10 +125,11 @@ bool readFields(TSNode body, const SemanticModel& model, ModelClass& out,
     if (field.kind != FieldKind::Plain && fromDjango) {
       std::string_view target = relationTarget(arguments, document);
       std::string_view related =
-          stringValue(keywordArgument(arguments, "related_name", document), document);
+          stringValue(keywordArgumentValue(arguments, document.text(), "related_name"), document);
       // A reverse one-to-one reads one row; the others give a manager over many.
       FieldKind reverseKind = kind == "OneToOneField" ? FieldKind::ToOne : FieldKind::ToMany;
-      bool hasRelatedName = !ts_node_is_null(keywordArgument(arguments, "related_name", document));
+      bool hasRelatedName =
+          !ts_node_is_null(keywordArgumentValue(arguments, document.text(), "related_name"));
       if (!target.empty() && !related.empty() && related != "+") {
         reverse.push_back({target, {std::string(related), reverseKind}});
       } else if (!target.empty() && !hasRelatedName && kind != "GenericForeignKey") {
@@ -310,9 +300,7 @@ std::optional<Query> queryOf(TSNode expression, int32_t function, uint32_t offse
       std::string_view name = document.text(at);
       const Binding* binding = model.bindingBefore(name, function, offset);
       if (!binding) return std::nullopt;
-      TSNode scope = function == kModuleScope
-                         ? document.root()
-                         : model.functions()[static_cast<size_t>(function)].node;
+      TSNode scope = model.scopeNode(function);
       uint32_t from = ts_node_end_byte(binding->statement);
       for (TSNode use : variablesNamed(scope, document.text(), name, false)) {
         uint32_t start = ts_node_start_byte(use);

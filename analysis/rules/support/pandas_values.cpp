@@ -1,9 +1,10 @@
 #include "analysis/rules/support/pandas_values.h"
 
+#include "analysis/rules/support/name_list.h"       // fixed lists of names
 #include "analysis/rules/support/name_rebinding.h"  // a local `pd` is not pandas
 #include "analysis/syntax/node_queries.h"           // variable occurrences
 
-#include <algorithm>  // binary_search, find
+#include <algorithm>  // binary_search
 #include <iterator>   // begin, end
 #include <string>
 #include <vector>
@@ -17,11 +18,6 @@ using syntax::nodeType;
 // Pending: the value of a name whose binding is being resolved further up (`df = pd.concat([df,
 // row])` in a loop asks what `df` holds while working that out); it agrees with any kind.
 enum class Kind : uint8_t { Unknown, DataFrame, Series, NdArray, Pending };
-
-template <typename Names>
-bool contains(const Names& names, std::string_view name) {
-  return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
 
 // pandas functions that return a DataFrame (the readers unless asked for chunks).
 constexpr std::string_view kFrameFunctions[] = {
@@ -72,7 +68,7 @@ bool hasKeyword(TSNode call, const Names& names, const Document& document) {
   bool found = false;
   forEachNamedChild(childByField(call, "arguments"), [&](TSNode argument) {
     if (nodeType(argument) == "keyword_argument") {
-      found = found || contains(names, document.text(childByField(argument, "name")));
+      found = found || isOneOf(names, document.text(childByField(argument, "name")));
     } else if (nodeType(argument) == "dictionary_splat") {
       found = true;  // `**options` may hold any of them
     }
@@ -139,14 +135,14 @@ class Resolver {
     std::string qualified = model_.qualifiedName(callee, function_);
     if (!qualified.empty()) {
       if (rootShadowedLocally(callee, Site{node, function_}, model_)) return Kind::Unknown;
-      if (contains(kFrameFunctions, qualified)) {
+      if (isOneOf(kFrameFunctions, qualified)) {
         return hasKeyword(node, kNonFrameReaderKeywords, document_) ? Kind::Unknown
                                                                     : Kind::DataFrame;
       }
       if (qualified == "pandas.Series") return Kind::Series;
       if (qualified == "pandas.concat") return concat(node);
       if (qualified.starts_with("numpy.") &&
-          contains(kArrayFunctions, std::string_view(qualified).substr(6))) {
+          isOneOf(kArrayFunctions, std::string_view(qualified).substr(6))) {
         return Kind::NdArray;
       }
       return Kind::Unknown;
@@ -158,21 +154,21 @@ class Resolver {
     if (nodeType(object) == "attribute" &&
         document_.text(childByField(object, "attribute")) == "str") {
       bool series = of(childByField(object, "object")) == Kind::Series;
-      return series && !contains(kStringAccessorExcluded, method) ? Kind::Series : Kind::Unknown;
+      return series && !isOneOf(kStringAccessorExcluded, method) ? Kind::Series : Kind::Unknown;
     }
     Kind receiver = of(object);
     if (method == "to_numpy" && (receiver == Kind::DataFrame || receiver == Kind::Series)) {
       return Kind::NdArray;
     }
     if (receiver == Kind::Pending &&
-        (contains(kFrameToFrameMethods, method) || contains(kSeriesToSeriesMethods, method))) {
+        (isOneOf(kFrameToFrameMethods, method) || isOneOf(kSeriesToSeriesMethods, method))) {
       return Kind::Pending;
     }
-    if (receiver == Kind::DataFrame && contains(kFrameToFrameMethods, method)) {
+    if (receiver == Kind::DataFrame && isOneOf(kFrameToFrameMethods, method)) {
       // `inplace=True` returns None.
       return hasKeyword(node, kInplace, document_) ? Kind::Unknown : Kind::DataFrame;
     }
-    if (receiver == Kind::Series && contains(kSeriesToSeriesMethods, method)) {
+    if (receiver == Kind::Series && isOneOf(kSeriesToSeriesMethods, method)) {
       return hasKeyword(node, kInplace, document_) ? Kind::Unknown : Kind::Series;
     }
     return Kind::Unknown;
@@ -270,9 +266,7 @@ class Resolver {
   // `origin` and before the use, those before it that the origin may not override, and those in
   // a loop around the use (a later pass sees them).
   bool otherBindingsAgree(std::string_view text, TSNode use, TSNode origin, Kind kind) {
-    TSNode scope = function_ == kModuleScope
-                       ? document_.root()
-                       : model_.functions()[static_cast<size_t>(function_)].node;
+    TSNode scope = model_.scopeNode(function_);
     ByteRange useRange = rangeOf(use);
     uint32_t after = ts_node_is_null(origin) ? 0 : ts_node_end_byte(origin);
     // The block the origin's statement sits in (a parameter's: the whole function).
@@ -581,6 +575,24 @@ std::string_view subscriptColumn(TSNode frame, const Document& document) {
     return {};
   }
   return plainStringContent(childByField(parent, "subscript"), document);
+}
+
+TSNode csvReadTarget(const Site& site, const SemanticModel& model,
+                     std::initializer_list<std::string_view> settings) {
+  static constexpr std::string_view kCsvReaders[] = {"pandas.read_csv", "pandas.read_table"};
+  TSNode call = site.node;
+  TSNode callee = childByField(call, "function");
+  if (!isOneOf(kCsvReaders, model.qualifiedName(callee, site.function)) ||
+      rootShadowedLocally(callee, site, model) || hasKeyword(call, settings, model.document())) {
+    return {};
+  }
+  TSNode assignment = syntax::parentOf(call);
+  TSNode left = childByField(assignment, "left");
+  if (nodeType(assignment) != "assignment" || nodeType(left) != "identifier" ||
+      nodeType(syntax::parentOf(assignment)) != "expression_statement") {
+    return {};
+  }
+  return left;
 }
 
 }  // namespace perfhint

@@ -5,6 +5,7 @@
 #include "analysis/semantic/semantic_model.h"  // imports, bindings, scopes
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 namespace perfhint {
@@ -40,5 +41,13 @@ std::string_view plainStringContent(TSNode node, const Document& document);
 /// The column `df["col"]` reads when `frame` is the `df` of such a subscript with a plain string
 /// key, else empty.
 std::string_view subscriptColumn(TSNode frame, const Document& document);
+
+/// The name a CSV is read into whole: the identifier on the left of `name = pd.read_csv(...)` or
+/// `name = pd.read_table(...)` (resolved through the imports, the root not bound otherwise in the
+/// call's function) when `site`'s call is that assignment's whole value, the assignment is a
+/// statement of its own, and the call passes none of the keyword arguments `settings` and no
+/// `**options`. A null node otherwise.
+TSNode csvReadTarget(const Site& site, const SemanticModel& model,
+                     std::initializer_list<std::string_view> settings);
 
 }  // namespace perfhint
