@@ -51,7 +51,9 @@ struct WorkspaceDiagnosticRun {
   nlohmann::json workDoneToken;       ///< null: no work-done progress
   nlohmann::json partialResultToken;  ///< null: everything in the final answer
   std::unordered_map<std::string, std::string> previousResultIds;  ///< uri -> result id
-  std::unordered_map<std::string, std::shared_ptr<OpenDocument>> openDocuments;  ///< at the start
+  /// Open at the start. Weak: a run whose answer still waits in the io queue when the server goes
+  /// must not keep documents (and their timers) alive past the io_context.
+  std::unordered_map<std::string, std::weak_ptr<OpenDocument>> openDocuments;
   uint64_t settingsGeneration = 0;
   std::vector<WorkspaceFile> files;  ///< discovered, folder by folder, sorted by path
   std::vector<std::string> clears;   ///< uris whose earlier findings must be cleared

@@ -125,14 +125,16 @@ void LanguageServer::analyzeNextWorkspaceFile(std::shared_ptr<WorkspaceDiagnosti
     boost::asio::post(workers_, [this, run] { analyzeNextWorkspaceFile(run); });
   };
   auto open = run->openDocuments.find(file.uri);
-  if (open == run->openDocuments.end()) {
+  std::shared_ptr<OpenDocument> openDocument =
+      open == run->openDocuments.end() ? nullptr : open->second.lock();
+  if (!openDocument) {
     run->batch[slot] = closedFileReport(*run, file);
     continueLane();
     return;
   }
   // Open: the editor's text, analysed on the document's strand (and kept for later pulls).
-  boost::asio::post(open->second->strand,
-                    [this, run, slot, &file, document = open->second, continueLane] {
+  boost::asio::post(openDocument->strand,
+                    [this, run, slot, &file, document = openDocument, continueLane] {
                       if (document->closed || !document->document) {
                         run->batch[slot] = closedFileReport(*run, file);
                       } else if (!run->stopped()) {
