@@ -37,6 +37,9 @@ Signature: 8a477f597d28d172789f06886806bc55
 END
 
 begin_case "the second run answers every file from the cache, with the same output"
+# Where a file must count as changed a moment ago, the test touches it right before the run:
+# runs take seconds in sanitizer builds, which would let it settle.
+touch proj/*.py
 cached_run proj
 expect_exit 1
 expect_file_text stdout "$stdout_file" <"$work/.first"
@@ -86,6 +89,7 @@ expect_stdout <<'END'
 ::notice file=proj/b.py,line=2,col=15,endLine=2,endColumn=21,title=PH701 (list-membership-literal)::Membership test against a list of constants; use a set literal
 END
 rm proj/perfhint.toml
+touch proj/a.py
 cached_run --select PH101 --output-format github proj
 # a.py changed a moment ago, so its content is compared; b.py and clean.py are settled.
 assert_eq "cache line" "perfhint: cache .perfhint_cache: 2 unchanged by metadata, 1 by content, 0 checked" "$cache_line"
@@ -100,6 +104,7 @@ expect_file_text stdout "$stdout_file" <"$work/.expected"
 grep -q "^perfhint: cache: ignoring .perfhint_cache/$version/check.bin: written by another version or build of perfhint$" "$stderr_file" ||
   fail "no note about the foreign cache file: $(cat "$stderr_file")"
 assert_eq "cache line" "perfhint: cache .perfhint_cache: 0 unchanged by metadata, 0 by content, 3 checked" "$cache_line"
+touch proj/a.py
 cached_run proj
 assert_eq "cache line after the rewrite" "perfhint: cache .perfhint_cache: 2 unchanged by metadata, 1 by content, 0 checked" "$cache_line"
 
@@ -110,6 +115,7 @@ damage_and_check() {  # $1: what the note says
   grep -q "^perfhint: cache: ignoring .*check.bin: $1\$" "$stderr_file" ||
     fail "note for '$1': $(cat "$stderr_file")"
   assert_eq "cache line" "perfhint: cache .perfhint_cache: 0 unchanged by metadata, 0 by content, 3 checked" "$cache_line"
+  touch proj/a.py
   cached_run proj
   assert_eq "cache line after the rewrite" "perfhint: cache .perfhint_cache: 2 unchanged by metadata, 1 by content, 0 checked" "$cache_line"
 }
@@ -212,6 +218,7 @@ mkdir fixing
 printf 'for day in week:\n    seen = day in ["sat", "sun"]\n' >fixing/fixable.py
 echo 'print("clean")' >fixing/clean.py
 run check --select PH701,PH101 fixing
+touch fixing/clean.py
 cached_run --select PH701,PH101 --unsafe-fixes --fix fixing
 expect_exit 0
 assert_eq "cache line" "perfhint: cache .perfhint_cache: 0 unchanged by metadata, 1 by content, 1 checked" "$cache_line"
@@ -221,6 +228,7 @@ for day in week:
 END
 run check --no-cache --select PH701,PH101 --output-format json fixing
 cp "$stdout_file" "$work/.fixed"
+touch fixing/clean.py
 cached_run --select PH701,PH101 --output-format json fixing
 expect_file_text stdout "$stdout_file" <"$work/.fixed"
 assert_eq "cache line" "perfhint: cache .perfhint_cache: 0 unchanged by metadata, 1 by content, 1 checked" "$cache_line"
